@@ -1,0 +1,77 @@
+package io.meshwork.core.metrics;
+
+import io.meshwork.core.deadletter.DeadLetterReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The record-flow counters every product exposes: {@code dataproduct_records_in_total{topic}},
+ * {@code dataproduct_records_out_total} and {@code dataproduct_records_dlq_total{reason}}. For every product,
+ * in = out + dlq + records the domain logic filtered or aggregated away.
+ */
+public final class FlowMetrics {
+
+    /** Micrometer name of the input counter ({@code dataproduct_records_in_total} in Prometheus). */
+    public static final String IN = "dataproduct.records.in";
+    /** Micrometer name of the output counter. */
+    public static final String OUT = "dataproduct.records.out";
+    /** Micrometer name of the dead-letter counter. */
+    public static final String DLQ = "dataproduct.records.dlq";
+
+    private final MeterRegistry registry;
+    private final Counter out;
+    private final Map<String, Counter> in = new ConcurrentHashMap<>();
+    private final Map<DeadLetterReason, Counter> dlq = new ConcurrentHashMap<>();
+
+    public FlowMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.out = Counter.builder(OUT).description("Records published on the output topic").register(registry);
+        for (DeadLetterReason reason : DeadLetterReason.values()) {
+            deadLetterCounter(reason);
+        }
+    }
+
+    /** Pre-registers the input counter of {@code topic} so it reads 0 before the first record. */
+    public void declareInput(String topic) {
+        inputCounter(topic);
+    }
+
+    public void recordIn(String topic) {
+        inputCounter(topic).increment();
+    }
+
+    public void recordOut() {
+        out.increment();
+    }
+
+    public void recordDeadLetter(DeadLetterReason reason) {
+        deadLetterCounter(reason).increment();
+    }
+
+    /** Records read so far from all inputs. */
+    public double in() {
+        return in.values().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** Records published so far. */
+    public double out() {
+        return out.count();
+    }
+
+    /** Records sent to the dead-letter topic so far, for every reason. */
+    public double deadLettered() {
+        return dlq.values().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private Counter inputCounter(String topic) {
+        return in.computeIfAbsent(topic, t -> Counter.builder(IN).tag("topic", t)
+                .description("Records read from an input topic, including those that could not be read").register(registry));
+    }
+
+    private Counter deadLetterCounter(DeadLetterReason reason) {
+        return dlq.computeIfAbsent(reason, r -> Counter.builder(DLQ).tag("reason", r.label())
+                .description("Records sent to the dead-letter topic, by reason").register(registry));
+    }
+}

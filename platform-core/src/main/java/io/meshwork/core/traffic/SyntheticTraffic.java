@@ -1,0 +1,24 @@
+package io.meshwork.core.traffic;
+
+import java.time.Instant;
+import java.util.random.RandomGenerator;
+
+/**
+ * Synthetic records for an input topic that no data product produces (an operational system's events), so the
+ * local mesh has traffic to process. A product module offers one per such input through
+ * {@code META-INF/services/io.meshwork.core.traffic.SyntheticTraffic}; {@code mesh up} finds and runs them.
+ */
+public interface SyntheticTraffic {
+
+    /** The topic the records are for. */
+    String topic();
+
+    /**
+     * One record.
+     *
+     * @param random  randomness to draw from
+     * @param now     the event time to stamp
+     * @param invalid whether to make a record the product must dead-letter (bad bytes or a contract breach)
+     */
+    SyntheticRecord next(RandomGenerator random, Instant now, boolean invalid);
+}
