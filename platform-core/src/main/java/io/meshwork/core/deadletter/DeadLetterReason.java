@@ -9,7 +9,9 @@ public enum DeadLetterReason {
     /** The record the topology produced does not match the contract's schema. */
     CONTRACT,
     /** The domain topology threw while processing the record. */
-    PROCESSING;
+    PROCESSING,
+    /** Kafka refused the output record (too large, timestamp out of range, ...). */
+    PRODUCTION;
 
     /** Lower-case label, as in metrics and the {@code meshwork.error.kind} header. */
     public String label() {

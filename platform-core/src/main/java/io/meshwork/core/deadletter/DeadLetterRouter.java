@@ -56,13 +56,19 @@ public final class DeadLetterRouter {
      */
     public ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, byte[] key, byte[] value,
                                                      DeadLetterReason reason, Violation why) {
+        return deadLetter(context, key, value, reason, why, context.timestamp() < 0 ? null : context.timestamp());
+    }
+
+    /** Like {@link #deadLetter(ErrorHandlerContext, byte[], byte[], DeadLetterReason, Violation)}, stamped {@code timestamp} (null: now). */
+    public ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, byte[] key, byte[] value,
+                                                     DeadLetterReason reason, Violation why, Long timestamp) {
         RecordHeaders headers = new RecordHeaders();
         context.headers().forEach(h -> headers.add(h.key(), h.value()));
         DeadLetterHeaders.write(headers, reason, List.of(why),
                 new SourcePosition(context.topic() == null ? "" : context.topic(), context.partition(), context.offset()),
                 product, contractVersion);
         metrics.recordDeadLetter(reason);
-        return new ProducerRecord<>(topic, null, context.timestamp() < 0 ? null : context.timestamp(), key, value, headers);
+        return new ProducerRecord<>(topic, null, timestamp, key, value, headers);
     }
 
     /** The router the runtime put into the Streams configs. */

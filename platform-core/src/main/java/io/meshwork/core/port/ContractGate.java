@@ -8,6 +8,8 @@ import io.meshwork.core.json.Json;
 import io.meshwork.core.metrics.FlowMetrics;
 import io.meshwork.core.validation.RecordValidator;
 import io.meshwork.core.validation.Violation;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,9 @@ import tools.jackson.databind.JsonNode;
  * Counts both outcomes.
  */
 final class ContractGate<K, V> implements FixedKeyProcessor<K, V, Verdict> {
+
+    /** Brokers refuse records more than this far in the future (message.timestamp.after.max.ms, 1 hour by default). */
+    static final Duration MAX_FUTURE_EVENT_TIME = Duration.ofHours(1);
 
     private final Contract contract;
     private final RecordValidator validator;
@@ -45,6 +50,11 @@ final class ContractGate<K, V> implements FixedKeyProcessor<K, V, Verdict> {
         JsonNode tree = record.value() == null ? Json.mapper().nullNode() : Json.mapper().valueToTree(record.value());
         List<Violation> violations = new ArrayList<>(validator.validate(tree));
         Optional<String> keyField = contract.ports().output().key();
+        long aheadMs = record.timestamp() - context.currentSystemTimeMs();
+        if (aheadMs > MAX_FUTURE_EVENT_TIME.toMillis()) {
+            violations.add(new Violation("event-time", "$", "event time " + Instant.ofEpochMilli(record.timestamp())
+                    + " is more than " + MAX_FUTURE_EVENT_TIME + " ahead of the clock; Kafka would reject the record"));
+        }
         if (keyField.isPresent() && tree.isObject() && !tree.path(keyField.get()).isValueNode()) {
             violations.add(new Violation("key", "$." + keyField.get(),
                     "key field '" + keyField.get() + "' is missing; the output topic is keyed by it"));

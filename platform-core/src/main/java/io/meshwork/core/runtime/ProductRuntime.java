@@ -2,14 +2,9 @@ package io.meshwork.core.runtime;
 
 import io.meshwork.core.DataProduct;
 import io.meshwork.core.contract.Contract;
-import io.meshwork.core.deadletter.DeadLetterDeserializationHandler;
-import io.meshwork.core.deadletter.DeadLetterProcessingHandler;
-import io.meshwork.core.deadletter.DeadLetterRouter;
 import io.meshwork.core.http.ProductHealth;
 import io.meshwork.core.http.QueryPort;
 import io.meshwork.core.metrics.FlowMetrics;
-import io.meshwork.core.port.OutputPort;
-import io.meshwork.core.validation.RecordValidator;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -22,8 +17,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -55,23 +48,15 @@ public final class ProductRuntime implements AutoCloseable, ProductHealth {
                 Tag.of("version", contract.version())));
         this.flow = new FlowMetrics(registry);
 
-        StreamsBuilder builder = new StreamsBuilder();
-        TopologyContext context = new TopologyContext(contract, builder, flow,
-                new OutputPort(contract, RecordValidator.of(contract), flow));
-        product.topology(context);
-        if (!context.published()) {
-            throw new IllegalStateException("product '" + contract.name() + "' never publishes to its output port: "
-                    + "call ctx.output(stream) in topology()");
-        }
-        Properties properties = streamsProperties(contract, config, flow);
-        Topology topology = builder.build(properties);
+        ProductTopology assembled = ProductTopology.assemble(product, contract, config, flow);
+        Topology topology = assembled.topology();
         LOG.info("Topology of {}:\n{}", contract.identity().qualifiedName(), topology.describe());
 
         this.admin = Admin.create(adminProperties(config));
         if (config.createTopics()) {
             new TopicProvisioner(admin).ensure(TopicProvisioner.topicsOf(contract));
         }
-        this.streams = new KafkaStreams(topology, properties);
+        this.streams = new KafkaStreams(topology, assembled.properties());
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Kafka Streams thread of {} failed; shutting the product down", contract.name(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -91,21 +76,6 @@ public final class ProductRuntime implements AutoCloseable, ProductHealth {
      */
     public static ProductRuntime start(DataProduct product, Contract contract, ProductConfig config) {
         return new ProductRuntime(product, contract, config);
-    }
-
-    static Properties streamsProperties(Contract contract, ProductConfig config, FlowMetrics flow) {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, contract.name());
-        p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
-        config.stateDir().ifPresent(dir -> p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
-        p.putAll(config.kafka());
-        // The platform owns the error path: these are not overridable by pass-through settings.
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
-        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, contract.ports().deadLetter());
-        p.put(DeadLetterRouter.CONFIG, new DeadLetterRouter(contract.ports().deadLetter(),
-                contract.identity().qualifiedName(), contract.version(), flow));
-        return p;
     }
 
     private static Properties adminProperties(ProductConfig config) {

@@ -1,0 +1,92 @@
+package io.meshwork.core.runtime;
+
+import io.meshwork.core.DataProduct;
+import io.meshwork.core.contract.Contract;
+import io.meshwork.core.deadletter.DeadLetterDeserializationHandler;
+import io.meshwork.core.deadletter.DeadLetterProcessingHandler;
+import io.meshwork.core.deadletter.DeadLetterProductionHandler;
+import io.meshwork.core.deadletter.DeadLetterRouter;
+import io.meshwork.core.metrics.FlowMetrics;
+import io.meshwork.core.port.OutputPort;
+import io.meshwork.core.validation.RecordValidator;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * A product's topology as the platform assembles it: the domain code between declared input ports and the
+ * contract-validated output port, plus the Streams settings that wire the dead-letter path. Used by
+ * {@link ProductRuntime} against a cluster and by {@code TopologyTestDriver} tests without one.
+ */
+public final class ProductTopology {
+
+    private final Contract contract;
+    private final FlowMetrics flow;
+    private final Topology topology;
+    private final Properties properties;
+
+    private ProductTopology(DataProduct product, Contract contract, ProductConfig config, FlowMetrics flow) {
+        this.contract = contract;
+        this.flow = flow;
+        this.properties = streamsProperties(contract, config, flow);
+        StreamsBuilder builder = new StreamsBuilder();
+        TopologyContext context = new TopologyContext(contract, builder, flow,
+                new OutputPort(contract, RecordValidator.of(contract), flow));
+        product.topology(context);
+        if (!context.published()) {
+            throw new IllegalStateException("product '" + contract.name() + "' never publishes to its output port: "
+                    + "call ctx.output(stream) in topology()");
+        }
+        this.topology = builder.build(properties);
+    }
+
+    /**
+     * Assembles {@code product} under {@code contract}.
+     *
+     * @throws IllegalArgumentException if the topology reads an input the contract does not declare
+     * @throws IllegalStateException    if the topology never publishes to the output port
+     */
+    public static ProductTopology assemble(DataProduct product, Contract contract, ProductConfig config, FlowMetrics flow) {
+        return new ProductTopology(product, contract, config, flow);
+    }
+
+    /** The built topology. */
+    public Topology topology() {
+        return topology;
+    }
+
+    /** Kafka Streams settings: the product's, then pass-through settings, then the platform's error path. */
+    public Properties properties() {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        return copy;
+    }
+
+    /** The contract the topology enforces. */
+    public Contract contract() {
+        return contract;
+    }
+
+    /** The flow counters the topology updates. */
+    public FlowMetrics flow() {
+        return flow;
+    }
+
+    private static Properties streamsProperties(Contract contract, ProductConfig config, FlowMetrics flow) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, contract.name());
+        p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+        config.stateDir().ifPresent(dir -> p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
+        p.putAll(config.kafka());
+        // The platform owns the error path: pass-through settings cannot replace it.
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, contract.ports().deadLetter());
+        p.put(DeadLetterRouter.CONFIG, new DeadLetterRouter(contract.ports().deadLetter(),
+                contract.identity().qualifiedName(), contract.version(), flow));
+        return p;
+    }
+}
