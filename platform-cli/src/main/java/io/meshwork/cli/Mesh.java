@@ -1,5 +1,10 @@
 package io.meshwork.cli;
 
+import io.meshwork.cli.acl.AclCommand;
+import io.meshwork.cli.catalog.CatalogCommand;
+import io.meshwork.cli.diff.DiffCommand;
+import io.meshwork.cli.lineage.LineageCommand;
+import io.meshwork.cli.lint.LintCommand;
 import io.meshwork.cli.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MeshVersion.class,
         description = "Meshwork: data products on Apache Kafka Streams.",
-        subcommands = {UpCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, LintCommand.class, DiffCommand.class, CatalogCommand.class,
+                LineageCommand.class, AclCommand.class, CommandLine.HelpCommand.class})
 public final class Mesh {
 
     public static void main(String[] args) {

@@ -8,6 +8,7 @@ import io.meshwork.core.deadletter.DeadLetterProductionHandler;
 import io.meshwork.core.deadletter.DeadLetterRouter;
 import io.meshwork.core.metrics.FlowMetrics;
 import io.meshwork.core.port.OutputPort;
+import io.meshwork.core.query.StoreDeclarations;
 import io.meshwork.core.validation.RecordValidator;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -24,6 +25,7 @@ public final class ProductTopology {
     private final Contract contract;
     private final FlowMetrics flow;
     private final Topology topology;
+    private final StoreDeclarations stores;
     private final Properties properties;
 
     private ProductTopology(DataProduct product, Contract contract, ProductConfig config, FlowMetrics flow) {
@@ -39,12 +41,16 @@ public final class ProductTopology {
                     + "call ctx.output(stream) in topology()");
         }
         this.topology = builder.build(properties);
+        DeclaredPorts.verify(contract, topology);
+        this.stores = context.queries();
     }
 
     /**
      * Assembles {@code product} under {@code contract}.
      *
-     * @throws IllegalArgumentException if the topology reads an input the contract does not declare
+     * @throws IllegalArgumentException if the topology reads an input the contract does not declare; an
+     *                                  {@link UndeclaredTopicsException} if it reads or writes (through
+     *                                  {@code ctx.builder()}) any topic the contract's ports do not declare
      * @throws IllegalStateException    if the topology never publishes to the output port
      */
     public static ProductTopology assemble(DataProduct product, Contract contract, ProductConfig config, FlowMetrics flow) {
@@ -61,6 +67,11 @@ public final class ProductTopology {
         Properties copy = new Properties();
         copy.putAll(properties);
         return copy;
+    }
+
+    /** The stores the topology exposes on the query port. */
+    public StoreDeclarations stores() {
+        return stores;
     }
 
     /** The contract the topology enforces. */
