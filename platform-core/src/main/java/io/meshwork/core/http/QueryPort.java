@@ -40,6 +40,7 @@ public final class QueryPort implements AutoCloseable {
                                   Consumer<RoutesConfig> extraRoutes) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             config.routes.get("/health", ctx -> status(ctx, health.live(), health));
             config.routes.get("/ready", ctx -> status(ctx, health.ready(), health));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
@@ -48,6 +49,10 @@ public final class QueryPort implements AutoCloseable {
                 if (ctx.result() == null || !PROBLEM_JSON.equals(ctx.res().getContentType())) {
                     problem(ctx, Problem.of(404, "Not Found", "no route " + ctx.method() + " " + ctx.path()));
                 }
+            });
+            config.routes.exception(ProblemException.class, (e, ctx) -> {
+                e.headers().forEach(ctx::header);
+                problem(ctx, e.problem());
             });
             config.routes.exception(IllegalArgumentException.class, (e, ctx) ->
                     problem(ctx, Problem.of(400, "Bad Request", e.getMessage())));

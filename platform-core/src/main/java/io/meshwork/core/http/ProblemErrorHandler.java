@@ -1,0 +1,32 @@
+package io.meshwork.core.http;
+
+import io.meshwork.core.json.Json;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's own error responses as JSON problems: requests Jetty rejects before any route sees them (an undecodable
+ * or ambiguous URI, a malformed request line) get the same body shape as every other error of the port.
+ */
+final class ProblemErrorHandler extends ErrorHandler {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, PROBLEM_JSON);
+        response.write(true, ByteBuffer.wrap(body(code, message)), callback);
+    }
+
+    private static byte[] body(int status, String message) {
+        String title = HttpStatus.getMessage(status);
+        return Json.mapper().writeValueAsBytes(Problem.of(status, title,
+                message == null || message.isBlank() ? title : message));
+    }
+}
