@@ -1,15 +1,20 @@
 package io.meshwork.core.metrics;
 
+import io.meshwork.core.contract.Sla;
 import io.meshwork.core.deadletter.DeadLetterReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The record-flow counters every product exposes: {@code dataproduct_records_in_total{topic}},
- * {@code dataproduct_records_out_total} and {@code dataproduct_records_dlq_total{reason}}. For every product,
- * in = out + dlq + records the domain logic filtered or aggregated away.
+ * The meters of the record path: {@code dataproduct_records_in_total{topic}},
+ * {@code dataproduct_records_out_total} and {@code dataproduct_records_dlq_total{reason}}, plus what each
+ * outcome feeds: {@link DeliveryTimes} (freshness, end-to-end latency) for published records and
+ * {@link QualityScore} for both. For every product, in = out + dlq + records the domain logic filtered or
+ * aggregated away.
  */
 public final class FlowMetrics {
 
@@ -24,13 +29,23 @@ public final class FlowMetrics {
     private final Counter out;
     private final Map<String, Counter> in = new ConcurrentHashMap<>();
     private final Map<DeadLetterReason, Counter> dlq = new ConcurrentHashMap<>();
+    private final DeliveryTimes delivery;
+    private final QualityScore quality;
 
+    /** Flow meters with no SLA-specific latency bucket. */
     public FlowMetrics(MeterRegistry registry) {
+        this(registry, Sla.none());
+    }
+
+    /** Flow meters whose latency histogram has a bucket at {@code sla}'s freshness target. */
+    public FlowMetrics(MeterRegistry registry, Sla sla) {
         this.registry = registry;
         this.out = Counter.builder(OUT).description("Records published on the output topic").register(registry);
         for (DeadLetterReason reason : DeadLetterReason.values()) {
             deadLetterCounter(reason);
         }
+        this.delivery = new DeliveryTimes(registry, sla.freshness());
+        this.quality = new QualityScore(registry);
     }
 
     /** Pre-registers the input counter of {@code topic} so it reads 0 before the first record. */
@@ -42,17 +57,32 @@ public final class FlowMetrics {
         inputCounter(topic).increment();
     }
 
-    public void recordOut() {
+    /** Counts one record published on the output topic with event time {@code eventTimeMs}. */
+    public void recordOut(long eventTimeMs) {
         out.increment();
+        delivery.delivered(eventTimeMs);
+        quality.valid();
     }
 
     public void recordDeadLetter(DeadLetterReason reason) {
         deadLetterCounter(reason).increment();
+        quality.invalid();
+    }
+
+    /** The input topics declared so far, sorted. */
+    public Set<String> inputs() {
+        return new TreeSet<>(in.keySet());
     }
 
     /** Records read so far from all inputs. */
     public double in() {
         return in.values().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** Records read so far from {@code topic}. */
+    public double in(String topic) {
+        Counter counter = in.get(topic);
+        return counter == null ? 0 : counter.count();
     }
 
     /** Records published so far. */
@@ -63,6 +93,16 @@ public final class FlowMetrics {
     /** Records sent to the dead-letter topic so far, for every reason. */
     public double deadLettered() {
         return dlq.values().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** Freshness and end-to-end latency of published records. */
+    public DeliveryTimes delivery() {
+        return delivery;
+    }
+
+    /** The rolling quality score. */
+    public QualityScore quality() {
+        return quality;
     }
 
     private Counter inputCounter(String topic) {

@@ -63,7 +63,8 @@ final class ContractGate<K, V> implements FixedKeyProcessor<K, V, Verdict> {
         String product = contract.identity().qualifiedName();
         if (violations.isEmpty()) {
             ProvenanceHeaders.write(record.headers(), source, product, contract.version());
-            metrics.recordOut();
+            // The record's timestamp here is its event time: freshness and end-to-end latency are measured on it.
+            metrics.recordOut(record.timestamp());
         } else {
             DeadLetterHeaders.write(record.headers(), DeadLetterReason.CONTRACT, violations, source, product, contract.version());
             metrics.recordDeadLetter(DeadLetterReason.CONTRACT);
