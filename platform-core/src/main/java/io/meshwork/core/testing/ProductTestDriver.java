@@ -8,11 +8,17 @@ import io.meshwork.core.metrics.FlowMetrics;
 import io.meshwork.core.runtime.ProductConfig;
 import io.meshwork.core.runtime.ProductTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -34,11 +40,14 @@ public final class ProductTestDriver implements AutoCloseable {
     private final Contract contract;
     private final FlowMetrics flow;
     private final TopologyTestDriver driver;
+    private final Path stateDir;
 
     private ProductTestDriver(DataProduct product, Contract contract, Map<String, Object> settings) {
         this.contract = contract;
         this.flow = new FlowMetrics(new SimpleMeterRegistry());
-        ProductConfig config = ProductConfig.of("test-driver:9092");
+        // A state folder per driver: two drivers of one product (one application id) can be open at once.
+        this.stateDir = createStateDir(product.name());
+        ProductConfig config = ProductConfig.of("test-driver:9092").withStateDir(stateDir);
         for (var setting : settings.entrySet()) {
             config = config.withKafka(setting.getKey(), setting.getValue());
         }
@@ -102,6 +111,28 @@ public final class ProductTestDriver implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.close();
+        try {
+            driver.close();
+        } finally {
+            deleteStateDir();
+        }
+    }
+
+    private static Path createStateDir(String product) {
+        try {
+            return Files.createTempDirectory("meshwork-test-driver-" + product + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteStateDir() {
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a leftover temporary folder is harmless
+        }
     }
 }
