@@ -1,6 +1,7 @@
 package io.meshwork.core;
 
 import io.meshwork.core.contract.Contract;
+import io.meshwork.core.query.QueryableStores;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 
@@ -26,6 +27,9 @@ public interface ProductContext {
      * ones go to the output topic and the rest to the dead-letter topic. Call once per product.
      */
     <K, V> void output(KStream<K, V> stream);
+
+    /** The state stores this product serves on its query port. */
+    QueryableStores queries();
 
     /** The underlying builder, for state stores and anything the ports do not cover. */
     StreamsBuilder builder();

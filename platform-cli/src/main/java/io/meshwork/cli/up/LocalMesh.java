@@ -3,19 +3,22 @@ package io.meshwork.cli.up;
 import io.meshwork.core.DataProduct;
 import io.meshwork.core.contract.Contract;
 import io.meshwork.core.contract.ContractException;
-import io.meshwork.core.contract.ContractLoader;
 import io.meshwork.core.contract.ContractLocator;
-import io.meshwork.core.contract.ContractProblem;
+import io.meshwork.core.governance.catalog.Catalog;
+import io.meshwork.core.lineage.LineageConfig;
+import io.meshwork.core.query.QueryableStores;
 import io.meshwork.core.runtime.ProductConfig;
 import io.meshwork.core.runtime.ProductRuntime;
 import io.meshwork.core.runtime.TopicProvisioner;
+import io.meshwork.core.security.DevelopmentToken;
+import io.meshwork.core.security.DevelopmentTokens;
 import io.meshwork.core.traffic.SyntheticTraffic;
 import io.meshwork.testkit.kafka.EmbeddedKafkaCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,15 +40,18 @@ final class LocalMesh implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalMesh.class);
     private static final String LOOPBACK = "127.0.0.1";
+    private static final Duration TOKEN_TTL = Duration.ofDays(1);
 
     private final Optional<EmbeddedKafkaCluster> broker;
     private final String bootstrapServers;
+    private final DevelopmentToken token;
     private final List<ProductRuntime> products = new ArrayList<>();
     private TrafficGenerator traffic;
 
-    private LocalMesh(Optional<EmbeddedKafkaCluster> broker, String bootstrapServers) {
+    private LocalMesh(Optional<EmbeddedKafkaCluster> broker, String bootstrapServers, DevelopmentToken token) {
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
+        this.token = token;
     }
 
     /**
@@ -56,13 +62,17 @@ final class LocalMesh implements AutoCloseable {
     static LocalMesh start(UpOptions options) {
         List<DataProduct> available = discoverProducts(options.products());
         ContractLocator locator = ContractLocator.fromEnvironment();
-        List<Contract> contracts = loadContracts(locator);
+        // Every contract must be well-formed: the topics of all of them are created.
+        List<Contract> contracts = Catalog.load(locator.contractsDir()).products();
         List<Contract> productContracts = available.stream().map(p -> locator.load(p.name())).toList();
 
         Optional<EmbeddedKafkaCluster> broker = options.bootstrapServers().isPresent() ? Optional.empty()
                 : Optional.of(startBroker(options));
         String bootstrap = options.bootstrapServers().orElseGet(() -> broker.orElseThrow().bootstrapServers());
-        LocalMesh mesh = new LocalMesh(broker, bootstrap);
+        // One development token that holds every permission any contract requires, signed with a fresh secret.
+        DevelopmentToken token = DevelopmentTokens.issue(contracts.stream()
+                .flatMap(c -> c.access().requiredPermissions().stream()).distinct().sorted().toList(), TOKEN_TTL);
+        LocalMesh mesh = new LocalMesh(broker, bootstrap, token);
         try {
             mesh.createTopics(contracts);
             int port = options.basePort();
@@ -74,7 +84,9 @@ final class LocalMesh implements AutoCloseable {
                         .withStateDir(options.dataDir().resolve("state").resolve(available.get(i).name()))
                         .withKafka("processing.guarantee", options.processingGuarantee())
                         // After a crash, a restarted mesh waits this long for its old group members to expire.
-                        .withKafka("session.timeout.ms", 10_000);
+                        .withKafka("session.timeout.ms", 10_000)
+                        .withLineage(LineageConfig.kafka(LineageConfig.DEFAULT_TOPIC))
+                        .withJwtSecret(token.secret());
                 mesh.products.add(ProductRuntime.start(available.get(i), productContracts.get(i), config));
             }
             mesh.traffic = new TrafficGenerator(bootstrap, ServiceLoader.load(SyntheticTraffic.class).stream()
@@ -95,15 +107,24 @@ final class LocalMesh implements AutoCloseable {
         return List.copyOf(products);
     }
 
+    /** The development token every product's query port accepts. */
+    DevelopmentToken token() {
+        return token;
+    }
+
     long produced() {
         return traffic == null ? 0 : traffic.produced();
     }
 
     MeshManifest manifest() {
-        return new MeshManifest(bootstrapServers, Instant.now(), products.stream()
+        return new MeshManifest(bootstrapServers, Instant.now(), token.token(), token.expiresAt(), products.stream()
                 .map(p -> new MeshManifest.Product(p.contract().name(), p.contract().domain(), url(p),
-                        p.contract().outputTopic(), p.contract().ports().deadLetter()))
+                        p.contract().outputTopic(), p.contract().ports().deadLetter(), storeNames(p)))
                 .toList());
+    }
+
+    private static List<String> storeNames(ProductRuntime product) {
+        return product.stores().stream().map(QueryableStores.ExposedStore::name).toList();
     }
 
     static String url(ProductRuntime product) {
@@ -127,23 +148,6 @@ final class LocalMesh implements AutoCloseable {
                     : "none of the products " + only + " is on the classpath");
         }
         return found;
-    }
-
-    /** Every contract in the contracts folder; all must be well-formed, since their topics are created. */
-    private static List<Contract> loadContracts(ContractLocator locator) {
-        List<Contract> contracts = new ArrayList<>();
-        List<ContractProblem> problems = new ArrayList<>();
-        for (Path file : locator.all()) {
-            try {
-                contracts.add(ContractLoader.load(file));
-            } catch (ContractException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ContractException(problems);
-        }
-        return contracts;
     }
 
     /** The embedded broker, on {@code --kafka-port} when free so tools can use a stable address. */

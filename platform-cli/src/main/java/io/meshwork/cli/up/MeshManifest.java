@@ -14,9 +14,12 @@ import java.util.List;
  *
  * @param bootstrapServers the Kafka cluster
  * @param startedAt        when {@code mesh up} started
+ * @param developmentToken bearer token for the products' store queries ({@code Authorization: Bearer ...})
+ * @param tokenExpiresAt   when that token expires
  * @param products         one entry per running product
  */
-record MeshManifest(String bootstrapServers, Instant startedAt, List<Product> products) {
+record MeshManifest(String bootstrapServers, Instant startedAt, String developmentToken, Instant tokenExpiresAt,
+                    List<Product> products) {
 
     /**
      * A running product.
@@ -26,8 +29,10 @@ record MeshManifest(String bootstrapServers, Instant startedAt, List<Product> pr
      * @param url         its query port
      * @param outputTopic the topic it publishes
      * @param deadLetterTopic where its rejected records go
+     * @param stores      stores served under {@code <url>/stores/<store>}
      */
-    record Product(String name, String domain, String url, String outputTopic, String deadLetterTopic) {
+    record Product(String name, String domain, String url, String outputTopic, String deadLetterTopic,
+                   List<String> stores) {
     }
 
     /** Writes the manifest atomically, so a reader never sees half a file. */

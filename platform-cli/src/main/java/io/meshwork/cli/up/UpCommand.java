@@ -114,13 +114,18 @@ public final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void printWelcome(PrintWriter out, LocalMesh mesh) {
+    private void printWelcome(PrintWriter out, LocalMesh mesh) {
         out.println("Kafka bootstrap servers: " + mesh.bootstrapServers());
         for (ProductRuntime product : mesh.products()) {
             String url = LocalMesh.url(product);
-            out.printf("  %-20s %s/product  %s/metrics  -> %s (dead letters: %s)%n", product.contract().name(), url, url,
+            out.printf("  %-20s %s  -> %s (dead letters: %s)%n", product.contract().name(), url,
                     product.contract().outputTopic(), product.contract().ports().deadLetter());
+            out.printf("  %-20s   %s/product  %s/metrics  %s/lineage%n", "", url, url, url);
+            product.stores().forEach(store -> out.printf("  %-20s   %s/stores/%s/keys/<key>%n", "", url, store.name()));
         }
+        out.println("Store queries need the development token (also in " + dataDir.resolve("up.json") + "):");
+        out.println("  export MESH_TOKEN=" + mesh.token().token());
+        out.println("  curl -H \"Authorization: Bearer $MESH_TOKEN\" <url>/stores/<store>/keys/<key>");
         out.println("Ctrl-C stops the mesh.");
         out.flush();
     }

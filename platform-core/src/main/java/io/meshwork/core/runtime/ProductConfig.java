@@ -1,6 +1,10 @@
 package io.meshwork.core.runtime;
 
+import io.meshwork.core.lineage.LineageConfig;
+import io.meshwork.core.security.AccessSettings;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +27,13 @@ import org.apache.kafka.streams.StreamsConfig;
  *       {@code KAFKA_PROCESSING_GUARANTEE}, {@code KAFKA_APPLICATION_ID}, ...</li>
  *   <li>{@code MESHWORK_HTTP_PORT} (default 8080, 0 picks a free port), {@code MESHWORK_HTTP_HOST}
  *       (default 0.0.0.0), {@code MESHWORK_STATE_DIR}, {@code MESHWORK_CREATE_TOPICS} (default true).</li>
+ *   <li>{@code MESHWORK_ADVERTISED_URL}: where other instances reach this one's query port
+ *       ({@code http://host:port}); default the bind host and port, localhost for a wildcard bind.</li>
+ *   <li>{@code MESHWORK_JWT_SECRET}, {@code MESHWORK_JWT_PUBLIC_KEY}, {@code MESHWORK_JWKS_FILE},
+ *       {@code MESHWORK_JWT_ISSUER}, {@code MESHWORK_JWT_AUDIENCE}, {@code MESHWORK_QUERY_AUTH}: bearer-token
+ *       verification on the query port, see {@link AccessSettings}.</li>
+ *   <li>{@code MESHWORK_LAG_INTERVAL}: how often the input lag is measured, ISO-8601 (default {@code PT10S}).</li>
+ *   <li>{@code MESHWORK_OPENLINEAGE_*}: where OpenLineage run events go, see {@link LineageConfig}.</li>
  * </ul>
  *
  * @param kafka        Kafka client and Streams settings; must hold {@code bootstrap.servers}
@@ -30,12 +41,19 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param httpPort     query-port port, 0 for any free port
  * @param stateDir     Kafka Streams state folder, if not the Streams default
  * @param createTopics whether the product creates its own output and dead-letter topics when missing
+ * @param advertisedUrl where other instances reach this one's query port, if not the bind address
+ * @param access       how the query port verifies bearer tokens
+ * @param lagInterval  how often the input lag is measured
+ * @param lineage      where OpenLineage run events go
  */
 public record ProductConfig(Map<String, Object> kafka, String httpHost, int httpPort, Optional<Path> stateDir,
-                            boolean createTopics) {
+                            boolean createTopics, Optional<String> advertisedUrl, AccessSettings access,
+                            Duration lagInterval, LineageConfig lineage) {
 
     /** Default query port. */
     public static final int DEFAULT_HTTP_PORT = 8080;
+    /** Default period of input-lag measurement. */
+    public static final Duration DEFAULT_LAG_INTERVAL = Duration.ofSeconds(10);
 
     private static final Set<String> KAFKA_SETTINGS = kafkaSettings();
 
@@ -44,12 +62,16 @@ public record ProductConfig(Map<String, Object> kafka, String httpHost, int http
         if (!kafka.containsKey(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)) {
             throw new IllegalArgumentException("Kafka bootstrap servers are not set: set KAFKA_BOOTSTRAP_SERVERS");
         }
+        if (lagInterval.isNegative() || lagInterval.isZero()) {
+            throw new IllegalArgumentException("MESHWORK_LAG_INTERVAL must be positive, got " + lagInterval);
+        }
     }
 
     /** A config for {@code bootstrapServers} with every other setting at its default. */
     public static ProductConfig of(String bootstrapServers) {
         return new ProductConfig(Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), "0.0.0.0",
-                DEFAULT_HTTP_PORT, Optional.empty(), true);
+                DEFAULT_HTTP_PORT, Optional.empty(), true, Optional.empty(), AccessSettings.none(), DEFAULT_LAG_INTERVAL,
+                LineageConfig.off());
     }
 
     /** Reads the config from environment variables (see the class comment). */
@@ -66,29 +88,79 @@ public record ProductConfig(Map<String, Object> kafka, String httpHost, int http
         int port = Integer.parseInt(env.getOrDefault("MESHWORK_HTTP_PORT", Integer.toString(DEFAULT_HTTP_PORT)));
         return new ProductConfig(kafka, env.getOrDefault("MESHWORK_HTTP_HOST", "0.0.0.0"), port,
                 Optional.ofNullable(env.get("MESHWORK_STATE_DIR")).map(Path::of),
-                Boolean.parseBoolean(env.getOrDefault("MESHWORK_CREATE_TOPICS", "true")));
+                Boolean.parseBoolean(env.getOrDefault("MESHWORK_CREATE_TOPICS", "true")),
+                Optional.ofNullable(env.get("MESHWORK_ADVERTISED_URL")).filter(url -> !url.isBlank()),
+                AccessSettings.fromEnvironment(env), lagInterval(env), LineageConfig.fromEnvironment(env));
     }
 
     /** This config with one more Kafka setting. */
     public ProductConfig withKafka(String setting, Object value) {
         Map<String, Object> copy = new HashMap<>(kafka);
         copy.put(setting, value);
-        return new ProductConfig(copy, httpHost, httpPort, stateDir, createTopics);
+        return new ProductConfig(copy, httpHost, httpPort, stateDir, createTopics, advertisedUrl, access,
+                lagInterval, lineage);
     }
 
     /** This config serving the query port on {@code port} (0: any free port). */
     public ProductConfig withHttpPort(int port) {
-        return new ProductConfig(kafka, httpHost, port, stateDir, createTopics);
+        return new ProductConfig(kafka, httpHost, port, stateDir, createTopics, advertisedUrl, access, lagInterval,
+                lineage);
+    }
+
+    /** This config serving the query port on {@code host} (e.g. 127.0.0.1 for loopback only). */
+    public ProductConfig withHttpHost(String host) {
+        return new ProductConfig(kafka, host, httpPort, stateDir, createTopics, advertisedUrl, access, lagInterval,
+                lineage);
     }
 
     /** This config keeping Kafka Streams state under {@code dir}. */
     public ProductConfig withStateDir(Path dir) {
-        return new ProductConfig(kafka, httpHost, httpPort, Optional.of(dir), createTopics);
+        return new ProductConfig(kafka, httpHost, httpPort, Optional.of(dir), createTopics, advertisedUrl, access,
+                lagInterval, lineage);
+    }
+
+    /** This config advertising its query port to the other instances at {@code url} ({@code http://host:port}). */
+    public ProductConfig withAdvertisedUrl(String url) {
+        return new ProductConfig(kafka, httpHost, httpPort, stateDir, createTopics, Optional.of(url), access,
+                lagInterval, lineage);
+    }
+
+    /** This config verifying query-port bearer tokens as {@code access} says. */
+    public ProductConfig withAccess(AccessSettings access) {
+        return new ProductConfig(kafka, httpHost, httpPort, stateDir, createTopics, advertisedUrl, access,
+                lagInterval, lineage);
+    }
+
+    /** This config verifying HS256 query-port tokens signed with {@code secret}, e.g. {@code mesh up}'s dev secret. */
+    public ProductConfig withJwtSecret(String secret) {
+        return withAccess(access.withJwtSecret(secret));
+    }
+
+    /** This config measuring the input lag every {@code interval}. */
+    public ProductConfig withLagInterval(Duration interval) {
+        return new ProductConfig(kafka, httpHost, httpPort, stateDir, createTopics, advertisedUrl, access, interval,
+                lineage);
+    }
+
+    /** This config sending OpenLineage run events as {@code lineage} says, e.g. {@code LineageConfig.kafka(topic)}. */
+    public ProductConfig withLineage(LineageConfig lineage) {
+        return new ProductConfig(kafka, httpHost, httpPort, stateDir, createTopics, advertisedUrl, access,
+                lagInterval, lineage);
     }
 
     /** The bootstrap servers. */
     public String bootstrapServers() {
         return kafka.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG).toString();
+    }
+
+    private static Duration lagInterval(Map<String, String> env) {
+        String interval = env.get("MESHWORK_LAG_INTERVAL");
+        try {
+            return interval == null || interval.isBlank() ? DEFAULT_LAG_INTERVAL : Duration.parse(interval.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("MESHWORK_LAG_INTERVAL is an ISO-8601 duration such as PT10S, not '"
+                    + interval + "'");
+        }
     }
 
     private static Set<String> kafkaSettings() {

@@ -6,6 +6,7 @@ import io.meshwork.core.contract.Contract;
 import io.meshwork.core.json.JsonSerde;
 import io.meshwork.core.metrics.FlowMetrics;
 import io.meshwork.core.port.OutputPort;
+import io.meshwork.core.query.StoreDeclarations;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -20,6 +21,7 @@ final class TopologyContext implements ProductContext {
     private final StreamsBuilder builder;
     private final FlowMetrics metrics;
     private final OutputPort outputPort;
+    private final StoreDeclarations stores = new StoreDeclarations();
     private boolean published;
 
     TopologyContext(Contract contract, StreamsBuilder builder, FlowMetrics metrics, OutputPort outputPort) {
@@ -64,6 +66,11 @@ final class TopologyContext implements ProductContext {
         }
         published = true;
         outputPort.attach(stream);
+    }
+
+    @Override
+    public StoreDeclarations queries() {
+        return stores;
     }
 
     @Override
