@@ -13,10 +13,11 @@ trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "
 pid=$!
 
 out_total() {
+  # The orders product's dataproduct_records_out_total, from whichever query port serves it.
   local url
-  url="$(sed -n 's/.*"url" : "\(http[^"]*\)".*/\1/p' "$data/mesh/up.json" 2>/dev/null | head -n 1)"
-  [ -n "$url" ] || { echo 0; return; }
-  curl -s "$url/metrics" | awk '/^dataproduct_records_out_total\{.*product="orders"/ {print int($2)}' | head -n 1
+  for url in $(sed -n 's/.*"url" : "\(http[^"]*\)".*/\1/p' "$data/mesh/up.json" 2>/dev/null); do
+    curl -s "$url/metrics" | awk '/^dataproduct_records_out_total\{.*product="orders"/ {print int($2)}'
+  done | head -n 1
 }
 
 start=$(date +%s)
