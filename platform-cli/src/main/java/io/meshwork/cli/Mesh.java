@@ -3,6 +3,7 @@ package io.meshwork.cli;
 import io.meshwork.cli.acl.AclCommand;
 import io.meshwork.cli.catalog.CatalogCommand;
 import io.meshwork.cli.diff.DiffCommand;
+import io.meshwork.cli.generate.GenerateCommand;
 import io.meshwork.cli.lineage.LineageCommand;
 import io.meshwork.cli.lint.LintCommand;
 import io.meshwork.cli.up.UpCommand;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
         versionProvider = MeshVersion.class,
         description = "Meshwork: data products on Apache Kafka Streams.",
         subcommands = {UpCommand.class, LintCommand.class, DiffCommand.class, CatalogCommand.class,
-                LineageCommand.class, AclCommand.class, CommandLine.HelpCommand.class})
+                LineageCommand.class, AclCommand.class, GenerateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Mesh {
 
     public static void main(String[] args) {

@@ -16,12 +16,13 @@ import org.apache.kafka.clients.admin.NewTopic;
  * publishes (operational systems' topics such as {@code commerce.orders.placed}), which get as many partitions
  * as the largest output reading them.
  */
-final class MeshTopics {
+public final class MeshTopics {
 
     private MeshTopics() {
     }
 
-    static List<NewTopic> of(List<Contract> contracts) {
+    /** Every topic of {@code contracts}, as {@code mesh up} creates it. */
+    public static List<NewTopic> of(List<Contract> contracts) {
         List<NewTopic> topics = new ArrayList<>();
         contracts.forEach(c -> topics.addAll(TopicProvisioner.topicsOf(c)));
         Set<String> published = contracts.stream().map(Contract::outputTopic).collect(Collectors.toSet());

@@ -1,0 +1,24 @@
+package io.meshwork.cli.generate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/** The YAML of generated Kubernetes and Prometheus files: minimal quotes, multi-line strings as literal blocks. */
+final class Yaml {
+
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+            .disable(YAMLWriteFeature.SPLIT_LINES)
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .build();
+
+    private Yaml() {
+    }
+
+    /** One document, without a leading {@code ---}. */
+    static String write(JsonNode document) {
+        return MAPPER.writeValueAsString(document);
+    }
+}
