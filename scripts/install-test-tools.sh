@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Installs the tools the test suite runs besides the JVM: a real Prometheus server (Debian package
-# `prometheus`), which PrometheusScrapeIT starts to scrape a running product. Idempotent: does nothing
-# when /usr/bin/prometheus is already there. Uses sudo only when not root.
+# Installs the tools the tests and CI checks run besides the JVM, from Debian's packages:
+#   prometheus      a real Prometheus server (ProductObservabilityIT scrapes a running product) and promtool
+#                   (the generated alert rules are checked and unit-tested with it)
+#   docker-compose  only to check docker-compose.yml's syntax (`docker-compose config`); no Docker engine needed
+# Idempotent: installs only what is missing. Uses sudo only when not root.
 set -euo pipefail
 
-PROMETHEUS=/usr/bin/prometheus
+declare -A wanted=([prometheus]=/usr/bin/prometheus [docker-compose]=/usr/bin/docker-compose)
 
-if [[ -x "$PROMETHEUS" ]]; then
-  echo "install-test-tools: prometheus already installed ($("$PROMETHEUS" --version 2>&1 | head -n 1))"
+missing=()
+for package in "${!wanted[@]}"; do
+  [[ -x "${wanted[$package]}" ]] || missing+=("$package")
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "install-test-tools: all present ($(/usr/bin/prometheus --version 2>&1 | head -n 1))"
   exit 0
 fi
 
@@ -16,27 +22,26 @@ if [[ "$(id -u)" -eq 0 ]]; then
 elif command -v sudo >/dev/null 2>&1; then
   as_root=(sudo)
 else
-  echo "install-test-tools: $PROMETHEUS is missing and this user is not root and has no sudo;" >&2
-  echo "install-test-tools: install the Debian package 'prometheus' (apt-get install -y prometheus) and re-run." >&2
+  echo "install-test-tools: missing ${missing[*]}, and this user is not root and has no sudo;" >&2
+  echo "install-test-tools: install the Debian package(s) ${missing[*]} (apt-get install -y ${missing[*]}) and re-run." >&2
   exit 1
 fi
-
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-test-tools: $PROMETHEUS is missing and apt-get is not available;" >&2
-  echo "install-test-tools: install Prometheus so that $PROMETHEUS exists, then re-run." >&2
+  echo "install-test-tools: missing ${missing[*]} and apt-get is not available; install them, then re-run." >&2
   exit 1
 fi
 
-echo "install-test-tools: installing Debian package prometheus"
+echo "install-test-tools: installing Debian package(s) ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-# The package's service is not started here: tests run their own server on a loopback port.
-if ! "${as_root[@]}" apt-get update || ! "${as_root[@]}" apt-get install -y prometheus; then
-  echo "install-test-tools: apt-get could not install prometheus; see the output above." >&2
+# Services are not started here: tests run their own Prometheus on a loopback port.
+if ! "${as_root[@]}" apt-get update || ! "${as_root[@]}" apt-get install -y --no-install-recommends "${missing[@]}"; then
+  echo "install-test-tools: apt-get could not install ${missing[*]}; see the output above." >&2
   exit 1
 fi
-
-if [[ ! -x "$PROMETHEUS" ]]; then
-  echo "install-test-tools: the prometheus package installed but $PROMETHEUS is still missing." >&2
-  exit 1
-fi
-echo "install-test-tools: installed $("$PROMETHEUS" --version 2>&1 | head -n 1)"
+for package in "${missing[@]}"; do
+  if [[ ! -x "${wanted[$package]}" ]]; then
+    echo "install-test-tools: $package installed but ${wanted[$package]} is still missing." >&2
+    exit 1
+  fi
+done
+echo "install-test-tools: installed ${missing[*]}"

@@ -57,7 +57,7 @@ public final class AclCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, json or strimzi (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--cluster", defaultValue = "meshwork",
+    @Option(names = "--cluster", defaultValue = "enterprise-data-mesh",
             description = "Strimzi Kafka cluster of the KafkaUsers (default: ${DEFAULT-VALUE}).")
     String cluster;
 

@@ -69,7 +69,7 @@ class AclCommandTest {
         JsonNode widgets = users.get(1);
         assertThat(widgets.get("apiVersion").asString()).isEqualTo("kafka.strimzi.io/v1");
         assertThat(widgets.get("kind").asString()).isEqualTo("KafkaUser");
-        assertThat(widgets.at("/metadata/labels/strimzi.io~1cluster").asString()).isEqualTo("meshwork");
+        assertThat(widgets.at("/metadata/labels/strimzi.io~1cluster").asString()).isEqualTo("enterprise-data-mesh");
         assertThat(widgets.at("/spec/authorization/type").asString()).isEqualTo("simple");
         assertThat(widgets.at("/spec/authorization/acls/0").toString()).isEqualTo("{\"resource\":{\"type\":\"topic\","
                 + "\"name\":\"shop.widgets.made\",\"patternType\":\"literal\"},\"operations\":[\"Read\",\"Describe\"]}");
