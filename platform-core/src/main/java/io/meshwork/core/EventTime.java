@@ -1,6 +1,8 @@
 package io.meshwork.core;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /**
  * Where a record's event time comes from. Returning {@code null} (or throwing) falls back to the Kafka record's
@@ -13,4 +15,18 @@ public interface EventTime<T> {
 
     /** The event time carried by {@code value}, or {@code null} if it has none. */
     Instant of(T value);
+
+    /** Event time from an ISO-8601 text field of the value, e.g. {@code EventTime.iso(OrderPlaced::timestamp)}. */
+    static <T> EventTime<T> iso(Function<? super T, String> field) {
+        return value -> parseIso(field.apply(value));
+    }
+
+    /** The instant {@code text} says (ISO-8601), or {@code null} when it is missing or unreadable. */
+    static Instant parseIso(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package io.meshwork.testkit.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
@@ -47,7 +46,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     private final DataDirectory dataDirectory;
     private final int brokers;
     private final String bootstrapServers;
-    private Admin admin;
+    private final SharedAdmin admin;
     private boolean closed;
 
     private EmbeddedKafkaCluster(KafkaClusterTestKit testKit, DataDirectory dataDirectory, int brokers, String bootstrapServers) {
@@ -55,6 +54,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         this.dataDirectory = dataDirectory;
         this.brokers = brokers;
         this.bootstrapServers = bootstrapServers;
+        this.admin = new SharedAdmin(this.bootstrapServers);
     }
 
     /** Starts a single-broker cluster in a fresh temporary directory. */
@@ -93,14 +93,8 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     }
 
     @Override
-    public synchronized Admin admin() {
-        if (closed) {
-            throw new IllegalStateException("Kafka cluster at " + bootstrapServers + " is closed");
-        }
-        if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        }
-        return admin;
+    public Admin admin() {
+        return admin.get();
     }
 
     @Override
@@ -110,9 +104,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         }
         closed = true;
         long started = System.nanoTime();
-        if (admin != null) {
-            admin.close();
-        }
+        admin.close();
         try {
             testKit.close();
         } catch (Exception e) {

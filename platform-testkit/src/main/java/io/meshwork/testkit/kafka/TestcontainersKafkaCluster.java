@@ -1,13 +1,11 @@
 package io.meshwork.testkit.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
-import java.util.Map;
 
 /**
  * A single-broker Kafka cluster in a Docker container ({@code apache/kafka} image), via
@@ -28,12 +26,13 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
 
     private final KafkaContainer container;
     private final String bootstrapServers;
-    private Admin admin;
+    private final SharedAdmin admin;
     private boolean closed;
 
     private TestcontainersKafkaCluster(KafkaContainer container) {
         this.container = container;
         this.bootstrapServers = container.getBootstrapServers();
+        this.admin = new SharedAdmin(this.bootstrapServers);
     }
 
     /** Starts a broker from {@link #DEFAULT_IMAGE}, or the image named by {@value #IMAGE_PROPERTY}. */
@@ -78,14 +77,8 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
     }
 
     @Override
-    public synchronized Admin admin() {
-        if (closed) {
-            throw new IllegalStateException("Kafka cluster at " + bootstrapServers + " is closed");
-        }
-        if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        }
-        return admin;
+    public Admin admin() {
+        return admin.get();
     }
 
     @Override
@@ -94,9 +87,7 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
             return;
         }
         closed = true;
-        if (admin != null) {
-            admin.close();
-        }
+        admin.close();
         container.stop();
     }
 

@@ -1,5 +1,6 @@
 package io.meshwork.products.customer360;
 
+import io.meshwork.core.EventTime;
 import java.time.Instant;
 
 /**
@@ -25,7 +26,7 @@ public record CrmEvent(String eventId, String eventType, String customerId, Stri
 
     /** The event time, or {@code null} when the timestamp is missing or unreadable (the record time is used). */
     Instant at() {
-        return EventTimes.parse(timestamp);
+        return EventTime.parseIso(timestamp);
     }
 
     boolean created() {

@@ -1,5 +1,6 @@
 package io.meshwork.products.customer360;
 
+import io.meshwork.core.EventTime;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -15,6 +16,6 @@ public record Order(String orderId, String customerId, String timestamp, BigDeci
 
     /** The event time, or {@code null} when the timestamp is missing or unreadable (the record time is used). */
     Instant placedAt() {
-        return EventTimes.parse(timestamp);
+        return EventTime.parseIso(timestamp);
     }
 }

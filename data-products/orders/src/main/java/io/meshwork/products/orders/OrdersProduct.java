@@ -1,10 +1,9 @@
 package io.meshwork.products.orders;
 
 import io.meshwork.core.DataProduct;
+import io.meshwork.core.EventTime;
 import io.meshwork.core.Meshwork;
 import io.meshwork.core.ProductContext;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * commerce/orders: one flat, validated order record per {@code OrderPlaced} event, keyed by customer. Event time
@@ -22,15 +21,7 @@ public final class OrdersProduct implements DataProduct {
 
     @Override
     public void topology(ProductContext ctx) {
-        ctx.output(ctx.input(ORDERS_PLACED, OrderPlaced.class, OrdersProduct::eventTime).mapValues(Order::from));
-    }
-
-    static Instant eventTime(OrderPlaced event) {
-        try {
-            return event.timestamp() == null ? null : Instant.parse(event.timestamp());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        ctx.output(ctx.input(ORDERS_PLACED, OrderPlaced.class, EventTime.iso(OrderPlaced::timestamp)).mapValues(Order::from));
     }
 
     public static void main(String[] args) {

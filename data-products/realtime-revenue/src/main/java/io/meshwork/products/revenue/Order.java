@@ -1,8 +1,8 @@
 package io.meshwork.products.revenue;
 
+import io.meshwork.core.EventTime;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * What realtime revenue reads of an order on {@code commerce.orders}: the fields it aggregates. The rest of the
@@ -17,11 +17,7 @@ public record Order(String orderId, String timestamp, String region, BigDecimal 
 
     /** The event time, or {@code null} when the timestamp is missing or unreadable (the record time is used). */
     Instant placedAt() {
-        try {
-            return timestamp == null ? null : Instant.parse(timestamp);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return EventTime.parseIso(timestamp);
     }
 
     /**
