@@ -48,17 +48,7 @@ final class ContractGate<K, V> implements FixedKeyProcessor<K, V, Verdict> {
     @Override
     public void process(FixedKeyRecord<K, V> record) {
         JsonNode tree = record.value() == null ? Json.mapper().nullNode() : Json.mapper().valueToTree(record.value());
-        List<Violation> violations = new ArrayList<>(validator.validate(tree));
-        Optional<String> keyField = contract.ports().output().key();
-        long aheadMs = record.timestamp() - context.currentSystemTimeMs();
-        if (aheadMs > MAX_FUTURE_EVENT_TIME.toMillis()) {
-            violations.add(new Violation("event-time", "$", "event time " + Instant.ofEpochMilli(record.timestamp())
-                    + " is more than " + MAX_FUTURE_EVENT_TIME + " ahead of the clock; Kafka would reject the record"));
-        }
-        if (keyField.isPresent() && tree.isObject() && !tree.path(keyField.get()).isValueNode()) {
-            violations.add(new Violation("key", "$." + keyField.get(),
-                    "key field '" + keyField.get() + "' is missing; the output topic is keyed by it"));
-        }
+        List<Violation> violations = violations(tree, record.timestamp());
         SourcePosition source = source();
         String product = contract.identity().qualifiedName();
         if (violations.isEmpty()) {
@@ -69,7 +59,22 @@ final class ContractGate<K, V> implements FixedKeyProcessor<K, V, Verdict> {
             DeadLetterHeaders.write(record.headers(), DeadLetterReason.CONTRACT, violations, source, product, contract.version());
             metrics.recordDeadLetter(DeadLetterReason.CONTRACT);
         }
-        context.forward(record.withValue(new Verdict(tree, List.copyOf(violations))));
+        context.forward(record.withValue(new Verdict(tree, violations)));
+    }
+
+    /** The schema's verdict, plus the two rules the output topic itself imposes: its key field and a sane timestamp. */
+    private List<Violation> violations(JsonNode tree, long eventTime) {
+        List<Violation> violations = new ArrayList<>(validator.validate(tree));
+        if (eventTime - context.currentSystemTimeMs() > MAX_FUTURE_EVENT_TIME.toMillis()) {
+            violations.add(new Violation("event-time", "$", "event time " + Instant.ofEpochMilli(eventTime)
+                    + " is more than " + MAX_FUTURE_EVENT_TIME + " ahead of the clock; Kafka would reject the record"));
+        }
+        Optional<String> keyField = contract.ports().output().key();
+        if (keyField.isPresent() && tree.isObject() && !tree.path(keyField.get()).isValueNode()) {
+            violations.add(new Violation("key", "$." + keyField.get(),
+                    "key field '" + keyField.get() + "' is missing; the output topic is keyed by it"));
+        }
+        return List.copyOf(violations);
     }
 
     private SourcePosition source() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshwork.core.deadletter.DeadLetterHeaders;
 import io.meshwork.core.testing.ProductTestDriver;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
@@ -86,6 +87,17 @@ class OrdersTopologyTest {
         assertThat(header(dead, DeadLetterHeaders.RULE)).isEqualTo("minimum");
         assertThat(header(dead, DeadLetterHeaders.PATH)).isEqualTo("$.totalAmount");
         assertThat(header(dead, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(OrdersProduct.ORDERS_PLACED);
+    }
+
+    @Test
+    void anEventStampedHoursAheadOfTheClockIsDeadLetteredBecauseKafkaWouldRefuseIt() {
+        Instant future = Instant.now().plus(Duration.ofHours(3));
+        ObjectNode event = OrderTraffic.orderPlaced(random, CUSTOMER, future);
+
+        driver.send(OrdersProduct.ORDERS_PLACED, CUSTOMER, event.toString(), future);
+
+        assertThat(driver.output()).isEmpty();
+        assertThat(header(driver.deadLetters().get(0), DeadLetterHeaders.RULE)).isEqualTo("event-time");
     }
 
     @Test
