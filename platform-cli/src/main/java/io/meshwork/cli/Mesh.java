@@ -6,6 +6,7 @@ import io.meshwork.cli.diff.DiffCommand;
 import io.meshwork.cli.generate.GenerateCommand;
 import io.meshwork.cli.lineage.LineageCommand;
 import io.meshwork.cli.lint.LintCommand;
+import io.meshwork.cli.scaffold.NewCommand;
 import io.meshwork.cli.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MeshVersion.class,
         description = "Meshwork: data products on Apache Kafka Streams.",
-        subcommands = {UpCommand.class, LintCommand.class, DiffCommand.class, CatalogCommand.class,
+        subcommands = {UpCommand.class, NewCommand.class, LintCommand.class, DiffCommand.class, CatalogCommand.class,
                 LineageCommand.class, AclCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Mesh {
