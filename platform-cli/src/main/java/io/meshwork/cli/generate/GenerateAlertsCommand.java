@@ -6,7 +6,6 @@ import io.meshwork.core.governance.alerts.SloAlertRules;
 import io.meshwork.core.governance.catalog.Catalog;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,8 +47,7 @@ public final class GenerateAlertsCommand implements Callable<Integer> {
         }
         List<Contract> products = catalog.get().products();
         String text = GeneratedFiles.header("alerts") + Yaml.write(SloAlertRules.of(products, runbook));
-        Path file = out.toAbsolutePath().normalize();
-        return new GeneratedFiles(file.getParent(), Map.of(file.getFileName().toString(), text), false)
+        return GeneratedFiles.single(out, text)
                 .emit(check, "alerts", spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -20,6 +20,12 @@ import java.util.stream.Stream;
  */
 record GeneratedFiles(Path dir, Map<String, String> files, boolean ownsDir) {
 
+    /** The one generated file {@code out}. */
+    static GeneratedFiles single(Path out, String content) {
+        Path file = out.toAbsolutePath().normalize();
+        return new GeneratedFiles(file.getParent(), Map.of(file.getFileName().toString(), content), false);
+    }
+
     /** Header of every generated file. */
     static String header(String command) {
         return "# Generated from the contracts by `mesh generate " + command + "`; do not edit: run it again.\n";

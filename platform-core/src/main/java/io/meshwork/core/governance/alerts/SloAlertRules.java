@@ -23,10 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SloAlertRules {
 
-    /** Recorded error ratios: share of records sent to the dead-letter topic. */
-    static final String QUALITY_RATIO = "dataproduct_slo:quality_errors:ratio_rate";
-    /** Recorded error ratios: share of time no instance was up. */
-    static final String AVAILABILITY_RATIO = "dataproduct_slo:availability_errors:ratio_avg";
+    /** Recorded error ratios (+ window, e.g. {@code 1h}): share of records sent to the dead-letter topic. */
+    public static final String QUALITY_RATIO = "dataproduct_slo:quality_errors:ratio_rate";
+    /** Recorded error ratios (suffixed with their window): share of time no instance was up. */
+    public static final String AVAILABILITY_RATIO = "dataproduct_slo:availability_errors:ratio_avg";
 
     private static final List<String> WINDOWS = List.of("5m", "30m", "1h", "2h", "6h", "1d", "3d");
     private static final String BY = "by (domain, product)";

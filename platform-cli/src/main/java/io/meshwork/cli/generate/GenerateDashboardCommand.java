@@ -1,0 +1,62 @@
+package io.meshwork.cli.generate;
+
+import io.meshwork.cli.contracts.ContractsOption;
+import io.meshwork.core.governance.catalog.Catalog;
+import io.meshwork.core.governance.dashboard.SlaDashboard;
+import io.meshwork.core.json.Json;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+
+/** {@code mesh generate dashboard}: the SREs' Grafana dashboard of the products' SLAs. */
+@Command(name = "dashboard", mixinStandardHelpOptions = true,
+        description = {"Writes a Grafana dashboard (uid " + SlaDashboard.UID + "): each product's SLA status "
+                + "against its contract, freshness, latency, input lag, quality, record flow and error-budget burn "
+                + "rates, filtered by domain and product.",
+                "The burn rates and the quality column use the recording rules of mesh generate alerts."})
+public final class GenerateDashboardCommand implements Callable<Integer> {
+
+    /** Indented as Grafana exports dashboards ({@code "key": value}, one array element a line): small diffs. */
+    private static final DefaultPrettyPrinter GRAFANA_STYLE = new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ContractsOption contracts;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            defaultValue = "deploy/observability/grafana/dashboards/meshwork-sla.json",
+            description = "The dashboard file (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--datasource", paramLabel = "UID", defaultValue = "prometheus",
+            description = "Uid of Grafana's Prometheus data source (default: ${DEFAULT-VALUE}, as provisioned by "
+                    + "deploy/observability/grafana).")
+    String datasource;
+
+    @Option(names = "--check", description = "Exit 1 if the file differs from a fresh generation (CI).")
+    boolean check;
+
+    @Override
+    public Integer call() {
+        Optional<Catalog> catalog = contracts.load(spec.commandLine().getErr());
+        if (catalog.isEmpty()) {
+            return 2;
+        }
+        String text = Json.mapper().writer().with(GRAFANA_STYLE)
+                .writeValueAsString(SlaDashboard.of(catalog.get().products(), datasource)) + "\n";
+        return GeneratedFiles.single(out, text)
+                .emit(check, "dashboard", spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+}
