@@ -42,7 +42,6 @@ final class TrafficGenerator implements AutoCloseable {
     private final AtomicLong produced = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private double carry;
-    private int next;
 
     /**
      * @param ratePerSecond records per second, over all sources
@@ -83,7 +82,7 @@ final class TrafficGenerator implements AutoCloseable {
         try {
             carry += perTick;
             for (; carry >= 1; carry--) {
-                SyntheticTraffic source = sources.get(next++ % sources.size());
+                SyntheticTraffic source = pick();
                 SyntheticRecord record = source.next(random, clock.instant(), random.nextDouble() < invalidShare);
                 producer.send(new ProducerRecord<>(source.topic(), record.key(), record.value()), (metadata, error) -> {
                     if (error == null) {
@@ -98,6 +97,19 @@ final class TrafficGenerator implements AutoCloseable {
             // A failing tick must not cancel the schedule.
             LOG.warn("Traffic tick failed", e);
         }
+    }
+
+    /** A source drawn in proportion to its weight. */
+    private SyntheticTraffic pick() {
+        double total = sources.stream().mapToDouble(SyntheticTraffic::weight).sum();
+        double draw = random.nextDouble() * total;
+        for (SyntheticTraffic source : sources) {
+            draw -= source.weight();
+            if (draw < 0) {
+                return source;
+            }
+        }
+        return sources.get(sources.size() - 1);
     }
 
     @Override

@@ -14,6 +14,14 @@ public interface SyntheticTraffic {
     String topic();
 
     /**
+     * How often this source produces relative to the others (default 1): a source of weight 0.2 produces one
+     * record for every five of a source of weight 1.
+     */
+    default double weight() {
+        return 1.0;
+    }
+
+    /**
      * One record.
      *
      * @param random  randomness to draw from

@@ -33,6 +33,12 @@ public final class CrmTraffic implements SyntheticTraffic {
         return Customer360.CRM;
     }
 
+    /** Customers change their CRM record far less often than they order. */
+    @Override
+    public double weight() {
+        return 0.2;
+    }
+
     @Override
     public SyntheticRecord next(RandomGenerator random, Instant now, boolean invalid) {
         int n = random.nextInt(CUSTOMERS);
