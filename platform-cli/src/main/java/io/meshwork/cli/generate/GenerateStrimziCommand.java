@@ -1,12 +1,12 @@
 package io.meshwork.cli.generate;
 
 import io.meshwork.cli.contracts.ContractsOption;
-import io.meshwork.cli.up.MeshTopics;
 import io.meshwork.core.contract.Contract;
 import io.meshwork.core.governance.access.AccessPolicy;
 import io.meshwork.core.governance.access.StrimziKafkaTopic;
 import io.meshwork.core.governance.access.StrimziKafkaUser;
 import io.meshwork.core.governance.catalog.Catalog;
+import io.meshwork.core.runtime.TopicProvisioner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +66,7 @@ public final class GenerateStrimziCommand implements Callable<Integer> {
             return 2;
         }
         List<Contract> products = catalog.get().products();
-        Map<String, NewTopic> topics = MeshTopics.of(products).stream()
+        Map<String, NewTopic> topics = TopicProvisioner.topicsOf(products).stream()
                 .collect(Collectors.toMap(NewTopic::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, String> files = new LinkedHashMap<>();
         for (Contract product : products) {

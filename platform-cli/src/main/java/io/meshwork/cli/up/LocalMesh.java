@@ -133,7 +133,7 @@ final class LocalMesh implements AutoCloseable {
 
     private void createTopics(List<Contract> contracts) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            new TopicProvisioner(admin).ensure(MeshTopics.of(contracts));
+            new TopicProvisioner(admin).ensure(TopicProvisioner.topicsOf(contracts));
         }
     }
 

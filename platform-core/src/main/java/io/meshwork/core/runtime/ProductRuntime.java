@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -33,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -58,7 +60,7 @@ public final class ProductRuntime implements AutoCloseable, ProductHealth {
     private final Resources resources = new Resources();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private List<QueryableStores.ExposedStore> stores = List.of();
-    private Admin admin;
+    private TopicProvisioner topics;
     private QueryPort queryPort;
     private KafkaStreams streams;
 
@@ -84,10 +86,11 @@ public final class ProductRuntime implements AutoCloseable, ProductHealth {
         LOG.info("Topology of {}:\n{}", contract.identity().qualifiedName(), topology.describe());
 
         Admin admin = resources.add(Admin.create(adminProperties(config)), a -> a.close(Duration.ofSeconds(5)));
-        this.admin = admin;
+        this.topics = new TopicProvisioner(admin);
         if (config.createTopics()) {
-            new TopicProvisioner(admin).ensure(TopicProvisioner.topicsOf(contract));
-            config.lineage().kafkaTopic().ifPresent(topic -> new TopicProvisioner(admin).ensure(List.of(topic)));
+            List<NewTopic> owned = new ArrayList<>(TopicProvisioner.topicsOf(contract));
+            config.lineage().kafkaTopic().ifPresent(owned::add);
+            topics.ensure(owned);
         }
         OutputWatermark.newest(admin, contract.outputTopic()).ifPresent(flow.delivery()::seed);
         Availability availability = new Availability(registry, this::state);
@@ -186,7 +189,7 @@ public final class ProductRuntime implements AutoCloseable, ProductHealth {
 
     @Override
     public boolean inputsExist() {
-        return new TopicProvisioner(admin).allExist(contract.ports().inputTopics());
+        return topics.allExist(contract.ports().inputTopics());
     }
 
     /** Blocks until {@link #close} has run (for example from the SIGTERM hook). */

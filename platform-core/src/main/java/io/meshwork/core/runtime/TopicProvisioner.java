@@ -4,6 +4,7 @@ import io.meshwork.core.contract.Contract;
 import io.meshwork.core.contract.Ports;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -44,6 +46,27 @@ public final class TopicProvisioner {
         NewTopic out = new NewTopic(output.topic(), Optional.of(output.partitions()), Optional.empty()).configs(configs);
         NewTopic dlq = new NewTopic(contract.ports().deadLetter(), Optional.of(output.partitions()), Optional.empty());
         return List.of(out, dlq);
+    }
+
+    /**
+     * Every topic a set of contracts declares: each product's output and dead-letter topics, and the inputs no
+     * product publishes (operational systems' topics such as {@code commerce.orders.placed}), which get as many
+     * partitions as the largest output reading them. What {@code mesh up} creates and Strimzi manifests declare.
+     */
+    public static List<NewTopic> topicsOf(List<Contract> contracts) {
+        List<NewTopic> topics = new ArrayList<>();
+        contracts.forEach(c -> topics.addAll(topicsOf(c)));
+        Set<String> published = contracts.stream().map(Contract::outputTopic).collect(Collectors.toSet());
+        Map<String, Integer> external = new LinkedHashMap<>();
+        for (Contract contract : contracts) {
+            for (String input : contract.ports().inputTopics()) {
+                if (!published.contains(input)) {
+                    external.merge(input, contract.ports().output().partitions(), Math::max);
+                }
+            }
+        }
+        external.forEach((name, partitions) -> topics.add(new NewTopic(name, Optional.of(partitions), Optional.empty())));
+        return topics;
     }
 
     /** Creates every topic of {@code topics} that does not exist yet; returns the names it created. */
