@@ -1,6 +1,6 @@
 package io.meshwork.benchmarks;
 
-import io.meshwork.core.json.JsonSerde;
+import io.meshwork.core.serde.JsonSerde;
 import io.meshwork.products.orders.OrderPlaced;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Deserializer;

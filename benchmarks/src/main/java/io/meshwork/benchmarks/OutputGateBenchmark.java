@@ -1,8 +1,8 @@
 package io.meshwork.benchmarks;
 
+import io.meshwork.core.contract.RecordValidator;
+import io.meshwork.core.contract.Violation;
 import io.meshwork.core.json.Json;
-import io.meshwork.core.validation.RecordValidator;
-import io.meshwork.core.validation.Violation;
 import io.meshwork.products.orders.Order;
 import io.meshwork.products.orders.OrderPlaced;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.meshwork.benchmarks;
 
 import io.meshwork.core.contract.Contract;
-import io.meshwork.core.testing.ProductTestDriver;
 import io.meshwork.products.orders.Order;
 import io.meshwork.products.orders.OrderPlaced;
 import io.meshwork.products.orders.OrdersProduct;
+import io.meshwork.test.ProductTestDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

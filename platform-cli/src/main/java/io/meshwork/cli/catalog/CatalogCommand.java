@@ -2,10 +2,10 @@ package io.meshwork.cli.catalog;
 
 import io.meshwork.cli.contracts.ContractsOption;
 import io.meshwork.core.contract.ContractException;
-import io.meshwork.core.governance.catalog.Catalog;
-import io.meshwork.core.governance.catalog.CatalogJson;
-import io.meshwork.core.governance.catalog.CatalogMarkdown;
 import io.meshwork.core.json.Json;
+import io.meshwork.governance.catalog.Catalog;
+import io.meshwork.governance.catalog.CatalogJson;
+import io.meshwork.governance.catalog.CatalogMarkdown;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

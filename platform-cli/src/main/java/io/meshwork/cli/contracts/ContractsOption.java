@@ -2,7 +2,7 @@ package io.meshwork.cli.contracts;
 
 import io.meshwork.core.contract.ContractException;
 import io.meshwork.core.contract.ContractLocator;
-import io.meshwork.core.governance.catalog.Catalog;
+import io.meshwork.governance.catalog.Catalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.meshwork.cli.contracts;
 
-import io.meshwork.core.governance.lint.Policies;
+import io.meshwork.governance.lint.Policies;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

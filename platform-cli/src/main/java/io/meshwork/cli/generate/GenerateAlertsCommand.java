@@ -2,8 +2,8 @@ package io.meshwork.cli.generate;
 
 import io.meshwork.cli.contracts.ContractsOption;
 import io.meshwork.core.contract.Contract;
-import io.meshwork.core.governance.alerts.SloAlertRules;
-import io.meshwork.core.governance.catalog.Catalog;
+import io.meshwork.governance.alerts.SloAlertRules;
+import io.meshwork.governance.catalog.Catalog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

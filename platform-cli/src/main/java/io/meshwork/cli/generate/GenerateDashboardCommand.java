@@ -1,9 +1,9 @@
 package io.meshwork.cli.generate;
 
 import io.meshwork.cli.contracts.ContractsOption;
-import io.meshwork.core.governance.catalog.Catalog;
-import io.meshwork.core.governance.dashboard.SlaDashboard;
 import io.meshwork.core.json.Json;
+import io.meshwork.governance.catalog.Catalog;
+import io.meshwork.governance.dashboard.SlaDashboard;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -2,11 +2,11 @@ package io.meshwork.cli.generate;
 
 import io.meshwork.cli.contracts.ContractsOption;
 import io.meshwork.core.contract.Contract;
-import io.meshwork.core.governance.access.AccessPolicy;
-import io.meshwork.core.governance.access.StrimziKafkaTopic;
-import io.meshwork.core.governance.access.StrimziKafkaUser;
-import io.meshwork.core.governance.catalog.Catalog;
 import io.meshwork.core.runtime.TopicProvisioner;
+import io.meshwork.governance.access.AccessPolicy;
+import io.meshwork.governance.access.StrimziKafkaTopic;
+import io.meshwork.governance.access.StrimziKafkaUser;
+import io.meshwork.governance.catalog.Catalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

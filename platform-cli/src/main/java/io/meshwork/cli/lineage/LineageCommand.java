@@ -3,8 +3,8 @@ package io.meshwork.cli.lineage;
 import io.meshwork.cli.contracts.ContractsOption;
 import io.meshwork.cli.contracts.JsonOutput;
 import io.meshwork.core.contract.ContractException;
-import io.meshwork.core.governance.catalog.Catalog;
-import io.meshwork.core.governance.catalog.LineageGraph;
+import io.meshwork.governance.catalog.Catalog;
+import io.meshwork.governance.catalog.MeshLineage;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,9 +34,9 @@ public final class LineageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LineageGraph graph;
+        MeshLineage graph;
         try {
-            graph = LineageGraph.of(Catalog.load(contracts.dir()));
+            graph = MeshLineage.of(Catalog.load(contracts.dir()));
         } catch (ContractException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;

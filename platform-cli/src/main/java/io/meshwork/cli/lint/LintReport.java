@@ -1,8 +1,8 @@
 package io.meshwork.cli.lint;
 
 import io.meshwork.cli.contracts.JsonOutput;
-import io.meshwork.core.governance.lint.LintFinding;
 import io.meshwork.core.json.Json;
+import io.meshwork.governance.lint.LintFinding;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.meshwork.cli.scaffold;
 
 import io.meshwork.cli.contracts.PoliciesLookup;
 import io.meshwork.core.contract.ContractException;
-import io.meshwork.core.governance.lint.ContractLinter;
-import io.meshwork.core.governance.lint.LintFinding;
+import io.meshwork.governance.lint.ContractLinter;
+import io.meshwork.governance.lint.LintFinding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -57,7 +57,7 @@ class GenerateAlertsCommandTest {
     void runbookHasASectionForEveryAlert() throws IOException {
         String runbook = Files.readString(Path.of("../docs/runbook.md"));
 
-        for (var alert : io.meshwork.core.governance.alerts.SloAlertRules.Alert.values()) {
+        for (var alert : io.meshwork.governance.alerts.SloAlertRules.Alert.values()) {
             assertThat(runbook).contains("\n## " + alert.name() + "\n");
         }
     }

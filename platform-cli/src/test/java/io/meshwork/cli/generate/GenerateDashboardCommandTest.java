@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwork.cli.contracts.CommandRun;
 import io.meshwork.cli.contracts.TestContracts;
-import io.meshwork.core.governance.alerts.SloAlertRules;
-import io.meshwork.core.governance.dashboard.SlaDashboard;
 import io.meshwork.core.json.Json;
+import io.meshwork.governance.alerts.SloAlertRules;
+import io.meshwork.governance.dashboard.SlaDashboard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

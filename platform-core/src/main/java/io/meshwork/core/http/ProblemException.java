@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A request that ends in a JSON problem body: thrown from a route or before-handler, written by {@link QueryPort}
+ * A request that ends in a JSON problem body: thrown from a route or before-handler, written by {@link HttpPort}
  * with its status and any extra response headers ({@code Retry-After}, {@code WWW-Authenticate}, ...).
  */
 public final class ProblemException extends RuntimeException {

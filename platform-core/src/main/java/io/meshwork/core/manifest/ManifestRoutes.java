@@ -3,7 +3,7 @@ package io.meshwork.core.manifest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.meshwork.core.json.Json;
-import io.meshwork.core.lineage.LineageGraph;
+import io.meshwork.core.lineage.ProductLineage;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -21,8 +21,8 @@ public final class ManifestRoutes {
     private ManifestRoutes() {
     }
 
-    /** The routes, to pass to {@code QueryPort.start}. */
-    public static Consumer<RoutesConfig> of(ProductManifest manifest, LineageGraph lineage, TopologyView topology) {
+    /** The routes, to pass to {@code HttpPort.start}. */
+    public static Consumer<RoutesConfig> of(ProductManifest manifest, ProductLineage lineage, TopologyView topology) {
         return routes -> {
             routes.get("/product", ctx -> json(ctx, manifest.toJson()));
             routes.get("/lineage", ctx -> json(ctx, lineage.toJson()));

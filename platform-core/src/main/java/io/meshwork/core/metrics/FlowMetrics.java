@@ -1,7 +1,6 @@
 package io.meshwork.core.metrics;
 
 import io.meshwork.core.contract.Sla;
-import io.meshwork.core.deadletter.DeadLetterReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -28,7 +27,7 @@ public final class FlowMetrics {
     private final MeterRegistry registry;
     private final Counter out;
     private final Map<String, Counter> in = new ConcurrentHashMap<>();
-    private final Map<DeadLetterReason, Counter> dlq = new ConcurrentHashMap<>();
+    private final Map<String, Counter> dlq = new ConcurrentHashMap<>();
     private final DeliveryTimes delivery;
     private final QualityScore quality;
 
@@ -41,9 +40,6 @@ public final class FlowMetrics {
     public FlowMetrics(MeterRegistry registry, Sla sla) {
         this.registry = registry;
         this.out = Counter.builder(OUT).description("Records published on the output topic").register(registry);
-        for (DeadLetterReason reason : DeadLetterReason.values()) {
-            deadLetterCounter(reason);
-        }
         this.delivery = new DeliveryTimes(registry, sla.freshness());
         this.quality = new QualityScore(registry);
     }
@@ -53,6 +49,12 @@ public final class FlowMetrics {
         inputCounter(topic);
     }
 
+    /** Pre-registers the dead-letter counter of {@code reason} so it reads 0 before the first dead letter. */
+    public void declareDeadLetterReason(String reason) {
+        deadLetterCounter(reason);
+    }
+
+    /** Counts one record read from {@code topic}. */
     public void recordIn(String topic) {
         inputCounter(topic).increment();
     }
@@ -64,7 +66,8 @@ public final class FlowMetrics {
         quality.valid();
     }
 
-    public void recordDeadLetter(DeadLetterReason reason) {
+    /** Counts one record sent to the dead-letter topic for {@code reason} (the metric's {@code reason} label). */
+    public void recordDeadLetter(String reason) {
         deadLetterCounter(reason).increment();
         quality.invalid();
     }
@@ -110,8 +113,8 @@ public final class FlowMetrics {
                 .description("Records read from an input topic, including those that could not be read").register(registry));
     }
 
-    private Counter deadLetterCounter(DeadLetterReason reason) {
-        return dlq.computeIfAbsent(reason, r -> Counter.builder(DLQ).tag("reason", r.label())
+    private Counter deadLetterCounter(String reason) {
+        return dlq.computeIfAbsent(reason, r -> Counter.builder(DLQ).tag("reason", r)
                 .description("Records sent to the dead-letter topic, by reason").register(registry));
     }
 }

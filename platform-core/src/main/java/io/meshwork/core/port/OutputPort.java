@@ -1,10 +1,13 @@
 package io.meshwork.core.port;
 
 import io.meshwork.core.contract.Contract;
+import io.meshwork.core.contract.RecordValidator;
+import io.meshwork.core.contract.Violation;
 import io.meshwork.core.json.Json;
-import io.meshwork.core.json.JsonNodeSerde;
-import io.meshwork.core.metrics.FlowMetrics;
-import io.meshwork.core.validation.RecordValidator;
+import io.meshwork.core.serde.JsonNodeSerde;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -12,29 +15,36 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The contract-validated output port. Valid records go to the contract's output topic, keyed by the contract's
- * key field when it declares one; invalid records go to the dead-letter topic with their key and JSON value and
- * headers saying which rule failed at which path. Both are Kafka Streams sinks, so under {@code exactly_once_v2}
- * they commit atomically with the input offsets.
+ * The contract-validated output port: a gate that judges each record against the contract, then two sinks. Valid
+ * records go to the contract's output topic with provenance headers, keyed by the contract's key field when it
+ * declares one; invalid ones go to the dead-letter topic with their key, their JSON value and headers saying which
+ * rule failed at which path. Both are Kafka Streams sinks, so under {@code exactly_once_v2} they commit atomically
+ * with the input offsets.
  */
-public final class OutputPort {
+final class OutputPort {
 
     private final Contract contract;
     private final RecordValidator validator;
-    private final FlowMetrics metrics;
+    private final DeadLetters deadLetters;
+    private final RecordCounter counter;
 
-    public OutputPort(Contract contract, RecordValidator validator, FlowMetrics metrics) {
+    OutputPort(Contract contract, DeadLetters deadLetters, RecordCounter counter) {
         this.contract = contract;
-        this.validator = validator;
-        this.metrics = metrics;
+        this.validator = RecordValidator.of(contract);
+        this.deadLetters = deadLetters;
+        this.counter = counter;
     }
 
     /** Adds the gate and both sinks behind {@code stream}. */
-    public <K, V> void attach(KStream<K, V> stream) {
+    <K, V> void attach(KStream<K, V> stream) {
         Optional<String> keyField = contract.ports().output().key();
-        stream.processValues(() -> new ContractGate<K, V>(contract, validator, metrics), Named.as("contract-gate"))
+        stream.processValues(() -> new Gate<K, V>(), Named.as("contract-gate"))
                 .split(Named.as("contract-"))
                 .branch((key, verdict) -> verdict.valid(), Branched.withConsumer(valid -> valid
                         .map((key, verdict) -> KeyValue.pair(
@@ -45,11 +55,68 @@ public final class OutputPort {
                 .defaultBranch(Branched.withConsumer(invalid -> invalid
                         .map((key, verdict) -> KeyValue.pair(keyText(key),
                                 Json.mapper().writeValueAsBytes(verdict.tree())), Named.as("dead-letter-value"))
-                        .to(contract.ports().deadLetter(), Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .to(deadLetters.topic(), Produced.with(Serdes.String(), Serdes.ByteArray())
                                 .withName("dead-letter-port")), "invalid"));
     }
 
     private static String keyText(Object key) {
         return key == null ? null : key.toString();
+    }
+
+    /** A record as the gate judged it: its JSON tree, and the contract violations found (none when valid). */
+    record Verdict(JsonNode tree, List<Violation> violations) {
+
+        boolean valid() {
+            return violations.isEmpty();
+        }
+    }
+
+    /**
+     * Turns each value into a JSON tree once, validates it, checks the key field and the timestamp, and stamps
+     * provenance (valid) or dead-letter headers (invalid). The tree it validated is the one the sink serializes.
+     */
+    private final class Gate<K, V> implements FixedKeyProcessor<K, V, Verdict> {
+
+        private FixedKeyProcessorContext<K, Verdict> context;
+
+        @Override
+        public void init(FixedKeyProcessorContext<K, Verdict> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<K, V> record) {
+            JsonNode tree = record.value() == null ? Json.mapper().nullNode() : Json.mapper().valueToTree(record.value());
+            long now = context.currentSystemTimeMs();
+            List<Violation> violations = violations(tree, record.timestamp(), now);
+            MeshworkHeaders.Source source = context.recordMetadata()
+                    .map(m -> new MeshworkHeaders.Source(m.topic(), m.partition(), m.offset()))
+                    .orElse(MeshworkHeaders.Source.UNKNOWN);
+            if (violations.isEmpty()) {
+                MeshworkHeaders.provenance(record.headers(), source, contract.identity().qualifiedName(), contract.version());
+                // The record's timestamp here is its event time: freshness and end-to-end latency are measured on it.
+                counter.published(record.timestamp());
+                context.forward(record.withValue(new Verdict(tree, violations)));
+            } else {
+                deadLetters.stamp(record.headers(), DeadLetterReason.CONTRACT, violations, source);
+                context.forward(record.withValue(new Verdict(tree, violations))
+                        .withTimestamp(DeadLetters.writableTimestamp(record.timestamp(), now)));
+            }
+        }
+
+        /** The schema's verdict, plus the two rules the output topic itself imposes: its key field and a sane timestamp. */
+        private List<Violation> violations(JsonNode tree, long eventTime, long now) {
+            List<Violation> violations = new ArrayList<>(validator.validate(tree));
+            if (eventTime - now > DeadLetters.MAX_FUTURE_TIMESTAMP.toMillis()) {
+                violations.add(new Violation("event-time", "$", "event time " + Instant.ofEpochMilli(eventTime)
+                        + " is more than " + DeadLetters.MAX_FUTURE_TIMESTAMP + " ahead of the clock; Kafka would reject the record"));
+            }
+            Optional<String> keyField = contract.ports().output().key();
+            if (keyField.isPresent() && tree.isObject() && !tree.path(keyField.get()).isValueNode()) {
+                violations.add(new Violation("key", "$." + keyField.get(),
+                        "key field '" + keyField.get() + "' is missing; the output topic is keyed by it"));
+            }
+            return List.copyOf(violations);
+        }
     }
 }

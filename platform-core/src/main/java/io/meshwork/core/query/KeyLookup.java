@@ -34,10 +34,10 @@ final class KeyLookup {
         try {
             owners = instance.streams().queryMetadataForKey(store.name(), key, store.keys().serializer());
         } catch (InvalidStateStoreException | IllegalStateException e) {
-            throw StoreQueryPort.unavailable("the product cannot locate keys right now: " + e.getMessage());
+            throw StoreRoutes.unavailable("the product cannot locate keys right now: " + e.getMessage());
         }
         if (owners == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owners) || owners.activeHost() == null) {
-            throw StoreQueryPort.unavailable("which instance holds the key is not known yet (rebalancing)");
+            throw StoreRoutes.unavailable("which instance holds the key is not known yet (rebalancing)");
         }
         boolean forwarded = ctx.header(PeerClient.FORWARDED_BY) != null;
         List<KeyRoute.Attempt> attempts = KeyRoute.plan(owners, instance.self(), forwarded,
@@ -49,7 +49,7 @@ final class KeyLookup {
                     Map<String, Object> body = read.read(instance.local(), owners.partition(), attempt.standby());
                     body.put("servedBy", attempt.standby() ? "standby" : "active");
                     body.put("instance", instance.name());
-                    StoreQueryPort.json(ctx, 200, body);
+                    StoreRoutes.json(ctx, 200, body);
                     return;
                 } catch (InvalidStateStoreException e) {
                     failures.add(instance.name() + ": " + e.getMessage());
@@ -62,7 +62,7 @@ final class KeyLookup {
                 failures.add(failure.get());
             }
         }
-        throw StoreQueryPort.unavailable(failures.isEmpty()
+        throw StoreRoutes.unavailable(failures.isEmpty()
                 ? "partition " + owners.partition() + " of store '" + store.name() + "' moved away from this instance"
                 : "no instance holding partition " + owners.partition() + " of store '" + store.name()
                         + "' could answer: " + String.join("; ", failures));
@@ -72,7 +72,7 @@ final class KeyLookup {
     private static Optional<String> forward(Context ctx, Instance instance, KeyRoute.Attempt attempt) {
         String peer = attempt.host().host() + ":" + attempt.host().port();
         try {
-            PeerClient.Answer answer = instance.peers().get(attempt.host(), StoreQueryPort.pathAndQuery(ctx),
+            PeerClient.Answer answer = instance.peers().get(attempt.host(), StoreRoutes.pathAndQuery(ctx),
                     Optional.ofNullable(ctx.header("Authorization")), attempt.standby()).join();
             if (answer.status() == 503) {
                 return Optional.of(peer + " is unavailable: " + answer.body());

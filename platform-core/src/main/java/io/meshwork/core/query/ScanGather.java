@@ -30,14 +30,14 @@ final class ScanGather {
                 .map(StreamsMetadata::hostInfo)
                 .toList();
         if (holders.isEmpty()) {
-            throw StoreQueryPort.unavailable("which instances hold store '" + store.name() + "' is not known yet (rebalancing)");
+            throw StoreRoutes.unavailable("which instances hold store '" + store.name() + "' is not known yet (rebalancing)");
         }
         Optional<String> authorization = Optional.ofNullable(ctx.header("Authorization"));
         List<CompletableFuture<Page>> remote = new ArrayList<>();
         for (HostInfo holder : holders) {
             if (!holder.equals(instance.self())) {
                 String peer = holder.host() + ":" + holder.port();
-                remote.add(instance.peers().get(holder, StoreQueryPort.pathAndQuery(ctx), authorization, false)
+                remote.add(instance.peers().get(holder, StoreRoutes.pathAndQuery(ctx), authorization, false)
                         .thenApply(answer -> {
                             if (answer.status() != 200) {
                                 throw new CompletionException(new IllegalStateException(
@@ -60,7 +60,7 @@ final class ScanGather {
             }
         }
         if (!failures.isEmpty()) {
-            throw StoreQueryPort.unavailable("the scan needs every instance holding store '" + store.name()
+            throw StoreRoutes.unavailable("the scan needs every instance holding store '" + store.name()
                     + "' and some did not answer: " + String.join("; ", failures));
         }
         return Page.merge(pages, request.limit());
@@ -70,7 +70,7 @@ final class ScanGather {
         try {
             return instance.local().scan(store, request);
         } catch (InvalidStateStoreException e) {
-            throw StoreQueryPort.unavailable("store '" + store.name() + "' is not queryable here right now: " + e.getMessage());
+            throw StoreRoutes.unavailable("store '" + store.name() + "' is not queryable here right now: " + e.getMessage());
         }
     }
 }

@@ -2,39 +2,30 @@ package io.meshwork.core.runtime;
 
 import io.meshwork.core.DataProduct;
 import io.meshwork.core.contract.Contract;
-import io.meshwork.core.deadletter.DeadLetterDeserializationHandler;
-import io.meshwork.core.deadletter.DeadLetterProcessingHandler;
-import io.meshwork.core.deadletter.DeadLetterProductionHandler;
-import io.meshwork.core.deadletter.DeadLetterRouter;
 import io.meshwork.core.metrics.FlowMetrics;
-import io.meshwork.core.port.OutputPort;
+import io.meshwork.core.port.RecordPath;
 import io.meshwork.core.query.StoreDeclarations;
-import io.meshwork.core.validation.RecordValidator;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 /**
- * A product's topology as the platform assembles it: the domain code between declared input ports and the
- * contract-validated output port, plus the Streams settings that wire the dead-letter path. Used by
- * {@link ProductRuntime} against a cluster and by {@code TopologyTestDriver} tests without one.
+ * A product's topology as the platform assembles it: the domain code between the record path's declared input ports
+ * and its contract-validated output port, plus the Streams settings that wire the dead-letter path. Used by
+ * {@link ProductRuntime} against a cluster, and by the product test driver and {@code mesh lint} without one.
  */
 public final class ProductTopology {
 
-    private final Contract contract;
-    private final FlowMetrics flow;
     private final Topology topology;
     private final StoreDeclarations stores;
     private final Properties properties;
 
     private ProductTopology(DataProduct product, Contract contract, ProductConfig config, FlowMetrics flow) {
-        this.contract = contract;
-        this.flow = flow;
-        this.properties = streamsProperties(contract, config, flow);
+        RecordPath recordPath = new RecordPath(contract, new FlowCounter(flow));
+        this.properties = streamsProperties(contract, config, recordPath);
         StreamsBuilder builder = new StreamsBuilder();
-        TopologyContext context = new TopologyContext(contract, builder, flow,
-                new OutputPort(contract, RecordValidator.of(contract), flow));
+        TopologyContext context = new TopologyContext(contract, builder, recordPath);
         product.topology(context);
         if (!context.published()) {
             throw new IllegalStateException("product '" + contract.name() + "' never publishes to its output port: "
@@ -46,7 +37,7 @@ public final class ProductTopology {
     }
 
     /**
-     * Assembles {@code product} under {@code contract}.
+     * Assembles {@code product} under {@code contract}, counting its records on {@code flow}.
      *
      * @throws IllegalArgumentException if the topology reads an input the contract does not declare; an
      *                                  {@link UndeclaredTopicsException} if it reads or writes (through
@@ -74,30 +65,14 @@ public final class ProductTopology {
         return stores;
     }
 
-    /** The contract the topology enforces. */
-    public Contract contract() {
-        return contract;
-    }
-
-    /** The flow counters the topology updates. */
-    public FlowMetrics flow() {
-        return flow;
-    }
-
-    private static Properties streamsProperties(Contract contract, ProductConfig config, FlowMetrics flow) {
+    private static Properties streamsProperties(Contract contract, ProductConfig config, RecordPath recordPath) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, contract.name());
         p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
         config.stateDir().ifPresent(dir -> p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
         p.putAll(config.kafka());
         // The platform owns the error path: pass-through settings cannot replace it.
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
-        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, contract.ports().deadLetter());
-        p.put(DeadLetterRouter.CONFIG, new DeadLetterRouter(contract.ports().deadLetter(),
-                contract.identity().qualifiedName(), contract.version(), flow));
+        recordPath.configure(p);
         return p;
     }
 }

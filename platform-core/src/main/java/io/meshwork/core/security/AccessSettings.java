@@ -61,11 +61,6 @@ public record AccessSettings(Optional<String> jwtSecret, Optional<String> jwtPub
         return new AccessSettings(jwtSecret, jwtPublicKey, Optional.of(file), issuer, audience, disabled);
     }
 
-    /** These settings with access control switched off (development only). */
-    public AccessSettings withAccessControlOff() {
-        return new AccessSettings(jwtSecret, jwtPublicKey, jwksFile, issuer, audience, true);
-    }
-
     /** Whether any verification key is configured. */
     public boolean hasVerificationKey() {
         return jwtSecret.isPresent() || jwtPublicKey.isPresent() || jwksFile.isPresent();

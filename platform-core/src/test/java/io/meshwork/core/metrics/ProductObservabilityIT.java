@@ -9,7 +9,7 @@ import io.meshwork.core.contract.Contract;
 import io.meshwork.core.contract.ContractLoader;
 import io.meshwork.core.json.Json;
 import io.meshwork.core.lineage.LineageConfig;
-import io.meshwork.core.port.ProvenanceHeaders;
+import io.meshwork.core.port.MeshworkHeaders;
 import io.meshwork.core.runtime.ProductConfig;
 import io.meshwork.core.runtime.ProductRuntime;
 import io.meshwork.testkit.junit.KafkaClusterExtension;
@@ -158,9 +158,9 @@ class ProductObservabilityIT {
         for (int i = 0; i < 9; i++) {
             Instant at = sent.minusSeconds(120 + 20L * i);
             Header[] headers = switch (i) {
-                case 0 -> new Header[] {header(ProvenanceHeaders.PLAIN_CORRELATION_ID, "corr-plain")};
-                case 1 -> new Header[] {header(ProvenanceHeaders.CORRELATION_ID, "corr-mesh"),
-                    header(ProvenanceHeaders.PLAIN_CORRELATION_ID, "other")};
+                case 0 -> new Header[] {header(MeshworkHeaders.PLAIN_CORRELATION_ID, "corr-plain")};
+                case 1 -> new Header[] {header(MeshworkHeaders.CORRELATION_ID, "corr-mesh"),
+                    header(MeshworkHeaders.PLAIN_CORRELATION_ID, "other")};
                 default -> new Header[0];
             };
             positions.add(send("s-" + i, 1.5 + i, at, headers));
@@ -173,15 +173,15 @@ class ProductObservabilityIT {
         for (int i = 0; i < 9; i++) {
             ConsumerRecord<String, byte[]> record = byKey(out, "s-" + i);
             assertThat(record.timestamp()).as("event time kept").isEqualTo(sent.minusSeconds(120 + 20L * i).toEpochMilli());
-            assertThat(header(record, ProvenanceHeaders.PRODUCT)).isEqualTo("testing/readings");
-            assertThat(header(record, ProvenanceHeaders.CONTRACT_VERSION)).isEqualTo("1.2.0");
-            assertThat(header(record, ProvenanceHeaders.SOURCE_TOPIC)).isEqualTo(RAW);
-            assertThat(header(record, ProvenanceHeaders.SOURCE_PARTITION)).isEqualTo(Integer.toString(positions.get(i).partition()));
-            assertThat(header(record, ProvenanceHeaders.SOURCE_OFFSET)).isEqualTo(Long.toString(positions.get(i).offset()));
+            assertThat(header(record, MeshworkHeaders.PRODUCT)).isEqualTo("testing/readings");
+            assertThat(header(record, MeshworkHeaders.CONTRACT_VERSION)).isEqualTo("1.2.0");
+            assertThat(header(record, MeshworkHeaders.SOURCE_TOPIC)).isEqualTo(RAW);
+            assertThat(header(record, MeshworkHeaders.SOURCE_PARTITION)).isEqualTo(Integer.toString(positions.get(i).partition()));
+            assertThat(header(record, MeshworkHeaders.SOURCE_OFFSET)).isEqualTo(Long.toString(positions.get(i).offset()));
         }
-        assertThat(header(byKey(out, "s-0"), ProvenanceHeaders.CORRELATION_ID)).isEqualTo("corr-plain");
-        assertThat(header(byKey(out, "s-1"), ProvenanceHeaders.CORRELATION_ID)).isEqualTo("corr-mesh");
-        assertThat(byKey(out, "s-2").headers().lastHeader(ProvenanceHeaders.CORRELATION_ID)).isNull();
+        assertThat(header(byKey(out, "s-0"), MeshworkHeaders.CORRELATION_ID)).isEqualTo("corr-plain");
+        assertThat(header(byKey(out, "s-1"), MeshworkHeaders.CORRELATION_ID)).isEqualTo("corr-mesh");
+        assertThat(byKey(out, "s-2").headers().lastHeader(MeshworkHeaders.CORRELATION_ID)).isNull();
 
         await().atMost(WAIT).untilAsserted(() -> {
             MetricsText metrics = metrics();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.meshwork.core.contract.Sla;
-import io.meshwork.core.deadletter.DeadLetterReason;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,7 +39,7 @@ class SlaMonitorTest {
         for (int i = 0; i < 8; i++) {
             flow.recordOut(clock.wallTime() - 400_000);
         }
-        flow.recordDeadLetter(DeadLetterReason.DESERIALIZATION);
+        flow.recordDeadLetter("deserialization");
         clock.add(Duration.ofSeconds(99));
         transition(KafkaStreams.State.ERROR);
         clock.add(Duration.ofSeconds(1));

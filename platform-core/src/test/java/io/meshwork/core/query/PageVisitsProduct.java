@@ -4,7 +4,7 @@ import io.meshwork.core.DataProduct;
 import io.meshwork.core.ProductContext;
 import io.meshwork.core.contract.Contract;
 import io.meshwork.core.contract.ContractLocator;
-import io.meshwork.core.json.JsonSerde;
+import io.meshwork.core.serde.JsonSerde;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package io.meshwork.products.customer360;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshwork.core.deadletter.DeadLetterHeaders;
 import io.meshwork.core.json.Json;
-import io.meshwork.core.testing.ProductTestDriver;
+import io.meshwork.core.port.MeshworkHeaders;
 import io.meshwork.core.traffic.SyntheticRecord;
+import io.meshwork.test.ProductTestDriver;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -211,9 +211,9 @@ class Customer360TopologyTest {
 
         assertThat(driver.output()).isEmpty();
         TestRecord<String, byte[]> dead = driver.deadLetters().get(0);
-        assertThat(header(dead, DeadLetterHeaders.KIND)).isEqualTo("processing");
-        assertThat(header(dead, DeadLetterHeaders.MESSAGE)).contains("'c-42' is not a UUID");
-        assertThat(header(dead, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(Customer360.ORDERS);
+        assertThat(header(dead, MeshworkHeaders.KIND)).isEqualTo("processing");
+        assertThat(header(dead, MeshworkHeaders.MESSAGE)).contains("'c-42' is not a UUID");
+        assertThat(header(dead, MeshworkHeaders.SOURCE_TOPIC)).isEqualTo(Customer360.ORDERS);
     }
 
     @Test
@@ -221,7 +221,7 @@ class Customer360TopologyTest {
         crm(ANNA, "CUSTOMER_MERGED", T0, e -> { });
 
         assertThat(driver.output()).isEmpty();
-        assertThat(header(driver.deadLetters().get(0), DeadLetterHeaders.MESSAGE)).contains("CUSTOMER_MERGED");
+        assertThat(header(driver.deadLetters().get(0), MeshworkHeaders.MESSAGE)).contains("CUSTOMER_MERGED");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.meshwork.products.alerts;
 
 import io.meshwork.core.DataProduct;
-import io.meshwork.core.Meshwork;
 import io.meshwork.core.ProductContext;
-import io.meshwork.core.json.JsonSerde;
+import io.meshwork.core.runtime.Meshwork;
+import io.meshwork.core.serde.JsonSerde;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.LongSupplier;

@@ -3,7 +3,7 @@ package io.meshwork.products.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.meshwork.core.testing.ProductTestDriver;
+import io.meshwork.test.ProductTestDriver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.meshwork.products.orders;
 
 import io.meshwork.core.DataProduct;
 import io.meshwork.core.EventTime;
-import io.meshwork.core.Meshwork;
 import io.meshwork.core.ProductContext;
+import io.meshwork.core.runtime.Meshwork;
 
 /**
  * commerce/orders: one flat, validated order record per {@code OrderPlaced} event, keyed by customer. Event time

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.meshwork.core.contract.ContractLocator;
-import io.meshwork.core.deadletter.DeadLetterHeaders;
+import io.meshwork.core.port.MeshworkHeaders;
 import io.meshwork.core.runtime.ProductConfig;
 import io.meshwork.core.runtime.ProductRuntime;
 import io.meshwork.core.traffic.SyntheticRecord;
@@ -98,23 +98,23 @@ class OrdersProductIT {
 
         for (var expected : invalid) {
             ConsumerRecord<String, byte[]> dead = deadLetters.stream()
-                    .filter(r -> header(r, DeadLetterHeaders.SOURCE_OFFSET).equals(Long.toString(expected.getValue().offset()))
-                            && header(r, DeadLetterHeaders.SOURCE_PARTITION).equals(Integer.toString(expected.getValue().partition())))
+                    .filter(r -> header(r, MeshworkHeaders.SOURCE_OFFSET).equals(Long.toString(expected.getValue().offset()))
+                            && header(r, MeshworkHeaders.SOURCE_PARTITION).equals(Integer.toString(expected.getValue().partition())))
                     .findFirst().orElseThrow(() -> new AssertionError("no dead letter for " + expected));
-            assertThat(header(dead, DeadLetterHeaders.KIND)).isEqualTo(expected.getKey());
-            assertThat(header(dead, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(OrdersProduct.ORDERS_PLACED);
-            assertThat(header(dead, DeadLetterHeaders.RULE)).isNotBlank();
-            assertThat(header(dead, DeadLetterHeaders.PATH)).startsWith("$");
-            assertThat(header(dead, DeadLetterHeaders.MESSAGE)).isNotBlank();
-            assertThat(header(dead, DeadLetterHeaders.PRODUCT)).isEqualTo("commerce/orders");
+            assertThat(header(dead, MeshworkHeaders.KIND)).isEqualTo(expected.getKey());
+            assertThat(header(dead, MeshworkHeaders.SOURCE_TOPIC)).isEqualTo(OrdersProduct.ORDERS_PLACED);
+            assertThat(header(dead, MeshworkHeaders.RULE)).isNotBlank();
+            assertThat(header(dead, MeshworkHeaders.PATH)).startsWith("$");
+            assertThat(header(dead, MeshworkHeaders.MESSAGE)).isNotBlank();
+            assertThat(header(dead, MeshworkHeaders.PRODUCT)).isEqualTo("commerce/orders");
         }
         ConsumerRecord<String, byte[]> notJson = deadLetters.stream()
                 .filter(r -> KafkaTestClient.valueAsString(r).equals("not json at all")).findFirst().orElseThrow();
         assertThat(notJson.key()).isEqualTo("c-1");
-        assertThat(header(notJson, DeadLetterHeaders.RULE)).isEqualTo("deserialization");
+        assertThat(header(notJson, MeshworkHeaders.RULE)).isEqualTo("deserialization");
         ConsumerRecord<String, byte[]> badCurrency = deadLetters.stream().filter(r -> r.key().equals("c-3")).findFirst().orElseThrow();
-        assertThat(header(badCurrency, DeadLetterHeaders.RULE)).isEqualTo("pattern");
-        assertThat(header(badCurrency, DeadLetterHeaders.PATH)).isEqualTo("$.currency");
+        assertThat(header(badCurrency, MeshworkHeaders.RULE)).isEqualTo("pattern");
+        assertThat(header(badCurrency, MeshworkHeaders.PATH)).isEqualTo("$.currency");
 
         int total = VALID + bad;
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {

@@ -2,8 +2,8 @@ package io.meshwork.products.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshwork.core.deadletter.DeadLetterHeaders;
-import io.meshwork.core.testing.ProductTestDriver;
+import io.meshwork.core.port.MeshworkHeaders;
+import io.meshwork.test.ProductTestDriver;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,10 +83,10 @@ class OrdersTopologyTest {
         assertThat(driver.output()).isEmpty();
         TestRecord<String, byte[]> dead = driver.deadLetters().get(0);
         assertThat(dead.key()).isEqualTo(CUSTOMER);
-        assertThat(header(dead, DeadLetterHeaders.KIND)).isEqualTo("contract");
-        assertThat(header(dead, DeadLetterHeaders.RULE)).isEqualTo("minimum");
-        assertThat(header(dead, DeadLetterHeaders.PATH)).isEqualTo("$.totalAmount");
-        assertThat(header(dead, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(OrdersProduct.ORDERS_PLACED);
+        assertThat(header(dead, MeshworkHeaders.KIND)).isEqualTo("contract");
+        assertThat(header(dead, MeshworkHeaders.RULE)).isEqualTo("minimum");
+        assertThat(header(dead, MeshworkHeaders.PATH)).isEqualTo("$.totalAmount");
+        assertThat(header(dead, MeshworkHeaders.SOURCE_TOPIC)).isEqualTo(OrdersProduct.ORDERS_PLACED);
     }
 
     @Test
@@ -97,7 +97,7 @@ class OrdersTopologyTest {
         driver.send(OrdersProduct.ORDERS_PLACED, CUSTOMER, event.toString(), future);
 
         assertThat(driver.output()).isEmpty();
-        assertThat(header(driver.deadLetters().get(0), DeadLetterHeaders.RULE)).isEqualTo("event-time");
+        assertThat(header(driver.deadLetters().get(0), MeshworkHeaders.RULE)).isEqualTo("event-time");
     }
 
     @Test
@@ -127,8 +127,8 @@ class OrdersTopologyTest {
         breakIt.accept(event);
         driver.send(OrdersProduct.ORDERS_PLACED, CUSTOMER, event.toString(), PLACED);
         TestRecord<String, byte[]> dead = driver.deadLetters().get(0);
-        assertThat(header(dead, DeadLetterHeaders.RULE)).as("rule").isEqualTo(rule);
-        assertThat(header(dead, DeadLetterHeaders.PATH)).as("path").isEqualTo(path);
+        assertThat(header(dead, MeshworkHeaders.RULE)).as("rule").isEqualTo(rule);
+        assertThat(header(dead, MeshworkHeaders.PATH)).as("path").isEqualTo(path);
     }
 
     private static String header(TestRecord<String, byte[]> record, String name) {

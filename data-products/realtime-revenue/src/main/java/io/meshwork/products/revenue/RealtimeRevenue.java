@@ -1,9 +1,9 @@
 package io.meshwork.products.revenue;
 
 import io.meshwork.core.DataProduct;
-import io.meshwork.core.Meshwork;
 import io.meshwork.core.ProductContext;
-import io.meshwork.core.json.JsonSerde;
+import io.meshwork.core.runtime.Meshwork;
+import io.meshwork.core.serde.JsonSerde;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;

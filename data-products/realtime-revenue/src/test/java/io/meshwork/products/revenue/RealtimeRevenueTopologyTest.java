@@ -2,9 +2,9 @@ package io.meshwork.products.revenue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshwork.core.deadletter.DeadLetterHeaders;
 import io.meshwork.core.json.Json;
-import io.meshwork.core.testing.ProductTestDriver;
+import io.meshwork.core.port.MeshworkHeaders;
+import io.meshwork.test.ProductTestDriver;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -167,7 +167,7 @@ class RealtimeRevenueTopologyTest {
 
         assertThat(driver.output()).isEmpty();
         assertThat(driver.deadLetters()).singleElement().satisfies(dead ->
-                assertThat(header(dead, DeadLetterHeaders.KIND)).isEqualTo("processing"));
+                assertThat(header(dead, MeshworkHeaders.KIND)).isEqualTo("processing"));
     }
 
     private void place(String region, String amount, String time) {

@@ -1,0 +1,56 @@
+package io.meshwork.core.runtime;
+
+import io.meshwork.core.contract.Contract;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The product's Kafka Streams application: reports each state change, shuts the client down when a stream thread
+ * fails, and leaves the consumer group on close.
+ */
+final class ProductStreams implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProductStreams.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+
+    ProductStreams(Contract contract, Topology topology, Properties properties, Consumer<KafkaStreams.State> stateChanged) {
+        this.streams = new KafkaStreams(topology, properties);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Kafka Streams thread of {} failed; shutting the product down", contract.name(), e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((next, previous) -> {
+            LOG.info("{}: {} -> {}", contract.name(), previous, next);
+            stateChanged.accept(next);
+        });
+    }
+
+    void start() {
+        streams.start();
+    }
+
+    KafkaStreams kafkaStreams() {
+        return streams;
+    }
+
+    KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        // Leave the group: Kafka Streams otherwise stays a member until the session times out, and a restarted
+        // product would wait that long (45 s by default) before it gets its partitions back.
+        streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    }
+}
