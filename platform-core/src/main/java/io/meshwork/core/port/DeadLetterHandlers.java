@@ -1,6 +1,7 @@
 package io.meshwork.core.port;
 
 import io.meshwork.core.contract.Violation;
+import io.meshwork.core.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,6 +19,7 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 
 /**
  * The three Kafka Streams exception handlers of a product, each turning one kind of failure into a dead letter so
@@ -69,7 +71,8 @@ public final class DeadLetterHandlers {
         public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
             LOG.warn("Unreadable record {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
                     deadLetters.topic(), exception.getMessage());
-            Violation why = new Violation("deserialization", "$", String.valueOf(exception.getMessage()));
+            String path = exception.getCause() instanceof JacksonException json ? Json.pathOf(json) : "$";
+            Violation why = new Violation("deserialization", path, String.valueOf(exception.getMessage()));
             return Response.resume(List.of(deadLetters.record(context, record.key(), record.value(),
                     DeadLetterReason.DESERIALIZATION, why)));
         }
@@ -101,7 +104,18 @@ public final class DeadLetterHandlers {
             if (exception instanceof RetriableException) {
                 return Response.retry();
             }
-            if (!isAboutTheRecord(exception) || deadLetters.topic().equals(record.topic())) {
+            if (deadLetters.topic().equals(record.topic())) {
+                // A dead letter that cannot be written would stop the product for good, at every restart.
+                return deadLetters.writable(record, exception)
+                        .map(writable -> {
+                            LOG.warn("Kafka refused a dead letter for {}; writing it {}: {}", record.topic(),
+                                    writable.value() == null ? "without its key and value" : "stamped now",
+                                    exception.toString());
+                            return Response.resume(List.of(writable));
+                        })
+                        .orElseGet(Response::fail);
+            }
+            if (!isAboutTheRecord(exception)) {
                 return Response.fail();
             }
             return deadLetter(context, record, exception, "production");

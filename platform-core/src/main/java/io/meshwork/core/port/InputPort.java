@@ -42,7 +42,10 @@ final class InputPort {
         }
     }
 
-    /** Event time from the deserialized value; the record timestamp when the value has none or it cannot be read. */
+    /**
+     * Event time from the deserialized value; the record timestamp when the value has none, it cannot be read, or it
+     * is before 1970 (Kafka drops records with negative timestamps silently, and nothing may be dropped silently).
+     */
     private record EventTimeExtractor<T>(Class<T> type, EventTime<? super T> eventTime) implements TimestampExtractor {
 
         @Override
@@ -50,7 +53,7 @@ final class InputPort {
             if (type.isInstance(record.value())) {
                 try {
                     Instant time = eventTime.of(type.cast(record.value()));
-                    if (time != null) {
+                    if (time != null && !time.isBefore(Instant.EPOCH)) {
                         return time.toEpochMilli();
                     }
                 } catch (RuntimeException unreadable) {

@@ -37,6 +37,11 @@ public final class MeshworkHeaders {
     public static final String PATH = "meshwork.error.path";
     /** Dead letters: human-readable reason. */
     public static final String MESSAGE = "meshwork.error.message";
+    /**
+     * Dead letters: present when the record's key and value were left out because Kafka refused them as too large;
+     * says so, and the source headers say where to read the original.
+     */
+    public static final String VALUE_OMITTED = "meshwork.error.value.omitted";
     /** Dead letters: all violations as {@code [{"rule":..,"path":..,"message":..}]}; the single headers hold the first. */
     public static final String VIOLATIONS = "meshwork.error.violations";
 
@@ -83,6 +88,11 @@ public final class MeshworkHeaders {
         put(headers, PATH, first.path());
         put(headers, MESSAGE, first.message());
         put(headers, VIOLATIONS, Json.mapper().writeValueAsString(violations));
+    }
+
+    /** Marks a dead letter whose key and value were left out, saying why. */
+    static void valueOmitted(Headers headers, String why) {
+        put(headers, VALUE_OMITTED, why);
     }
 
     private static void put(Headers headers, String name, String value) {

@@ -4,7 +4,6 @@ import io.meshwork.core.contract.Contract;
 import io.meshwork.core.contract.RecordValidator;
 import io.meshwork.core.contract.Violation;
 import io.meshwork.core.json.Json;
-import io.meshwork.core.serde.JsonNodeSerde;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,18 +42,14 @@ final class OutputPort {
 
     /** Adds the gate and both sinks behind {@code stream}. */
     <K, V> void attach(KStream<K, V> stream) {
-        Optional<String> keyField = contract.ports().output().key();
         stream.processValues(() -> new Gate<K, V>(), Named.as("contract-gate"))
                 .split(Named.as("contract-"))
                 .branch((key, verdict) -> verdict.valid(), Branched.withConsumer(valid -> valid
-                        .map((key, verdict) -> KeyValue.pair(
-                                keyField.map(f -> verdict.tree().get(f).asString()).orElseGet(() -> keyText(key)),
-                                verdict.tree()), Named.as("output-key"))
-                        .to(contract.outputTopic(), Produced.with(Serdes.String(), new JsonNodeSerde())
+                        .map((key, verdict) -> KeyValue.pair(verdict.key(), verdict.value()), Named.as("output-key"))
+                        .to(contract.outputTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())
                                 .withName("output-port")), "valid"))
                 .defaultBranch(Branched.withConsumer(invalid -> invalid
-                        .map((key, verdict) -> KeyValue.pair(keyText(key),
-                                Json.mapper().writeValueAsBytes(verdict.tree())), Named.as("dead-letter-value"))
+                        .map((key, verdict) -> KeyValue.pair(verdict.key(), verdict.value()), Named.as("dead-letter-value"))
                         .to(deadLetters.topic(), Produced.with(Serdes.String(), Serdes.ByteArray())
                                 .withName("dead-letter-port")), "invalid"));
     }
@@ -63,12 +58,8 @@ final class OutputPort {
         return key == null ? null : key.toString();
     }
 
-    /** A record as the gate judged it: its JSON tree, and the contract violations found (none when valid). */
-    record Verdict(JsonNode tree, List<Violation> violations) {
-
-        boolean valid() {
-            return violations.isEmpty();
-        }
+    /** A record as the gate judged it: the key and JSON bytes to write, and whether it goes to the output topic. */
+    record Verdict(String key, byte[] value, boolean valid) {
     }
 
     /**
@@ -77,6 +68,7 @@ final class OutputPort {
      */
     private final class Gate<K, V> implements FixedKeyProcessor<K, V, Verdict> {
 
+        private final Optional<String> keyField = contract.ports().output().key();
         private FixedKeyProcessorContext<K, Verdict> context;
 
         @Override
@@ -92,16 +84,28 @@ final class OutputPort {
             MeshworkHeaders.Source source = context.recordMetadata()
                     .map(m -> new MeshworkHeaders.Source(m.topic(), m.partition(), m.offset()))
                     .orElse(MeshworkHeaders.Source.UNKNOWN);
+            // Serialized here, once: the sinks write these bytes, and their size is checked before Kafka sees them.
+            byte[] value = Json.mapper().writeValueAsBytes(tree);
             if (violations.isEmpty()) {
+                String key = keyField.map(f -> tree.get(f).asString()).orElseGet(() -> keyText(record.key()));
                 MeshworkHeaders.provenance(record.headers(), source, contract.identity().qualifiedName(), contract.version());
-                // The record's timestamp here is its event time: freshness and end-to-end latency are measured on it.
-                counter.published(record.timestamp());
-                context.forward(record.withValue(new Verdict(tree, violations)));
-            } else {
-                deadLetters.stamp(record.headers(), DeadLetterReason.CONTRACT, violations, source);
-                context.forward(record.withValue(new Verdict(tree, violations))
-                        .withTimestamp(DeadLetters.writableTimestamp(record.timestamp(), now)));
+                if (deadLetters.fits(key, value, record.headers())) {
+                    // The record's timestamp here is its event time: freshness and end-to-end latency are measured on it.
+                    counter.published(record.timestamp());
+                    context.forward(record.withValue(new Verdict(key, value, true)));
+                    return;
+                }
+                violations = List.of(new Violation("size", "$", "the record is " + value.length
+                        + " bytes of JSON, more than Kafka accepts in one record (max.request.size)"));
             }
+            String key = keyText(record.key());
+            deadLetters.stamp(record.headers(), DeadLetterReason.CONTRACT, violations, source);
+            if (!deadLetters.fits(key, value, record.headers())) {
+                value = deadLetters.omit(record.headers(), key, value);
+                key = null;
+            }
+            context.forward(record.withValue(new Verdict(key, value, false))
+                    .withTimestamp(DeadLetters.writableTimestamp(record.timestamp(), now)));
         }
 
         /** The schema's verdict, plus the two rules the output topic itself imposes: its key field and a sane timestamp. */
@@ -111,7 +115,6 @@ final class OutputPort {
                 violations.add(new Violation("event-time", "$", "event time " + Instant.ofEpochMilli(eventTime)
                         + " is more than " + DeadLetters.MAX_FUTURE_TIMESTAMP + " ahead of the clock; Kafka would reject the record"));
             }
-            Optional<String> keyField = contract.ports().output().key();
             if (keyField.isPresent() && tree.isObject() && !tree.path(keyField.get()).isValueNode()) {
                 violations.add(new Violation("key", "$." + keyField.get(),
                         "key field '" + keyField.get() + "' is missing; the output topic is keyed by it"));

@@ -22,7 +22,7 @@ public final class ProductTopology {
     private final Properties properties;
 
     private ProductTopology(DataProduct product, Contract contract, ProductConfig config, FlowMetrics flow) {
-        RecordPath recordPath = new RecordPath(contract, new FlowCounter(flow));
+        RecordPath recordPath = new RecordPath(contract, new FlowCounter(flow), config.kafka());
         this.properties = streamsProperties(contract, config, recordPath);
         StreamsBuilder builder = new StreamsBuilder();
         TopologyContext context = new TopologyContext(contract, builder, recordPath);

@@ -10,9 +10,11 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Verifies a bearer JWT (signature, {@code exp}, optional {@code iss}/{@code aud}) and reads the permissions it
@@ -23,6 +25,9 @@ final class TokenVerifier {
     /** Claims whose values are permissions. */
     static final String PERMISSIONS = "permissions";
     static final String SCOPE = "scope";
+
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
@@ -43,6 +48,7 @@ final class TokenVerifier {
      *                               permission claims
      */
     Set<String> permissions(String token) throws InvalidTokenException {
+        requireCanonical(token);
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -53,6 +59,26 @@ final class TokenVerifier {
         granted.addAll(strings(claims.getClaim(PERMISSIONS), PERMISSIONS));
         granted.addAll(strings(claims.getClaim(SCOPE), SCOPE));
         return granted;
+    }
+
+    /**
+     * Refuses anything but the canonical compact form: three base64url parts, no padding, each the exact encoding of
+     * its bytes. Base64 decoders skip characters outside the alphabet and spare low bits, so without this a token
+     * with {@code %}, {@code =} or one more character appended would still verify.
+     */
+    static void requireCanonical(String token) throws InvalidTokenException {
+        if (!COMPACT_JWS.matcher(token).matches()) {
+            throw new InvalidTokenException("not a compact JWT: three base64url parts separated by dots, no padding");
+        }
+        for (String part : token.split("\\.")) {
+            try {
+                if (!BASE64URL.encodeToString(Base64.getUrlDecoder().decode(part)).equals(part)) {
+                    throw new InvalidTokenException("a part of the token is not canonical base64url");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new InvalidTokenException("a part of the token is not base64url: " + e.getMessage());
+            }
+        }
     }
 
     private static List<String> strings(Object claim, String name) throws InvalidTokenException {

@@ -36,8 +36,14 @@ public final class JsonSerde<T> implements Serde<T> {
             try {
                 return Json.mapper().readValue(bytes, type);
             } catch (JacksonException e) {
-                throw new SerializationException("not a " + type.getSimpleName() + " JSON object: " + e.getOriginalMessage(), e);
+                throw new SerializationException("not a " + type.getSimpleName() + " JSON object" + at(e) + ": "
+                        + e.getOriginalMessage(), e);
             }
         };
+    }
+
+    private static String at(JacksonException e) {
+        String path = Json.pathOf(e);
+        return path.equals("$") ? "" : " at " + path;
     }
 }

@@ -84,9 +84,35 @@ class DeadLetterHandlersTest {
     }
 
     @Test
-    void aRefusedDeadLetterIsNotDeadLetteredAgain() {
-        var dead = new ProducerRecord<>("shop.visits.dlq", bytes("/x"), bytes("{}"));
-        assertThat(production().handleError(context, dead, new RecordTooLargeException("big")).result())
+    void aDeadLetterTooLargeForKafkaIsWrittenWithoutKeyAndValueOnceAndNotCountedTwice() {
+        var handler = production();
+        var dead = new ProducerRecord<>("shop.visits.dlq", null, TEN_YEARS_AHEAD, bytes("/x"), new byte[1_048_000],
+                new RecordHeaders().add(MeshworkHeaders.SOURCE_OFFSET, bytes("42")));
+        var response = handler.handleError(context, dead, new RecordTooLargeException("big"));
+
+        assertThat(response.result()).isEqualTo(ProductionExceptionHandler.Result.RESUME);
+        ProducerRecord<byte[], byte[]> writable = response.deadLetterQueueRecords().get(0);
+        assertThat(writable.topic()).isEqualTo("shop.visits.dlq");
+        assertThat(writable.key()).isNull();
+        assertThat(writable.value()).isNull();
+        assertThat(writable.timestamp()).isLessThan(TEN_YEARS_AHEAD);
+        assertThat(header(writable.headers(), MeshworkHeaders.SOURCE_OFFSET)).isEqualTo("42");
+        assertThat(header(writable.headers(), MeshworkHeaders.VALUE_OMITTED)).contains("1048002 bytes");
+        assertThat(counter.deadLettered).isEmpty();
+        // Refused again: nothing more can be done here, and retrying forever would hide it.
+        assertThat(handler.handleError(context, writable, new RecordTooLargeException("still big")).result())
+                .isEqualTo(ProductionExceptionHandler.Result.FAIL);
+    }
+
+    @Test
+    void aDeadLetterWithARefusedTimestampIsWrittenStampedNowAndOtherRefusalsFail() {
+        var handler = production();
+        var dead = new ProducerRecord<>("shop.visits.dlq", null, TEN_YEARS_AHEAD, bytes("/x"), bytes("{}"));
+        var response = handler.handleError(context, dead, new InvalidTimestampException("ahead"));
+        assertThat(response.result()).isEqualTo(ProductionExceptionHandler.Result.RESUME);
+        assertThat(response.deadLetterQueueRecords().get(0).timestamp()).isLessThan(TEN_YEARS_AHEAD);
+        assertThat(response.deadLetterQueueRecords().get(0).value()).isEqualTo(bytes("{}"));
+        assertThat(handler.handleError(context, dead, new TopicAuthorizationException("denied")).result())
                 .isEqualTo(ProductionExceptionHandler.Result.FAIL);
     }
 
@@ -122,7 +148,7 @@ class DeadLetterHandlersTest {
     private Properties installed() {
         Properties p = new Properties();
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, "com.example.TheirOwnHandler");
-        DeadLetterHandlers.install(p, new DeadLetters(RecordPathTest.CONTRACT, counter));
+        DeadLetterHandlers.install(p, new DeadLetters(RecordPathTest.CONTRACT, counter, 1024 * 1024));
         return p;
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.common.header.Headers;
@@ -173,8 +174,30 @@ class RecordPathTest {
         assertThat(counter.read).containsExactly(INPUT);
     }
 
+    @Test
+    void aRecordTooLargeForKafkaIsDeadLetteredWithoutItsValueInsteadOfFailingTheTransaction() {
+        TestInputTopic<String, byte[]> input = start(clicks -> clicks, Map.of("max.request.size", "2000"));
+        input.pipeInput("k-1", json("{\"page\":\"/" + "x".repeat(3000) + "\",\"seconds\":1}"), NOW);
+        input.pipeInput("k-2", json("{\"page\":\"/home\",\"seconds\":1}"), NOW);
+
+        assertThat(output(CONTRACT.outputTopic())).extracting(TestRecord::key).containsExactly("/home");
+        List<TestRecord<String, byte[]>> dead = rawOutput(CONTRACT.ports().deadLetter());
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).value()).isNull();
+        assertThat(header(dead.get(0).headers(), MeshworkHeaders.RULE)).isEqualTo("size");
+        assertThat(header(dead.get(0).headers(), MeshworkHeaders.VALUE_OMITTED)).contains("too large");
+        assertThat(header(dead.get(0).headers(), MeshworkHeaders.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(counter.deadLetters(DeadLetterReason.CONTRACT)).isEqualTo(1);
+        assertThat(counter.published).hasSize(1);
+    }
+
     private TestInputTopic<String, byte[]> start(Function<KStream<String, JsonNode>, KStream<String, JsonNode>> domain) {
-        RecordPath path = new RecordPath(CONTRACT, counter);
+        return start(domain, Map.of());
+    }
+
+    private TestInputTopic<String, byte[]> start(Function<KStream<String, JsonNode>, KStream<String, JsonNode>> domain,
+                                                 Map<String, Object> settings) {
+        RecordPath path = new RecordPath(CONTRACT, counter, settings);
         StreamsBuilder builder = new StreamsBuilder();
         path.output(domain.apply(path.input(builder, INPUT, JsonNode.class,
                 click -> click.hasNonNull("at") ? Instant.parse(click.get("at").asString()) : null)));

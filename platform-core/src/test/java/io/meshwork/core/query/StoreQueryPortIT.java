@@ -257,6 +257,9 @@ class StoreQueryPortIT {
             assertThat(expired.statusCode()).isEqualTo(401);
 
             assertThat(get(port, path, "not-a-jwt").statusCode()).isEqualTo(401);
+            for (String appended : List.of("%", "=", "!", "#", "A", "==", " x")) {
+                assertThat(get(port, path, TOKEN + appended).statusCode()).as("token + '%s'", appended).isEqualTo(401);
+            }
             assertThat(get(port, path, "Authorization", "Basic d2ViOnJlYWQ=").statusCode()).isEqualTo(401);
 
             HttpResponse<String> missingPermission = get(port, path, DevelopmentTokens.sign(SECRET, List.of("web:read"), later));

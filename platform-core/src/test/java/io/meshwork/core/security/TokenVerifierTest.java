@@ -60,6 +60,22 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aValidTokenWithAnythingAppendedOrChangedInItsSparedBitsIsRejected() throws Exception {
+        String secret = DevelopmentTokens.newSecret();
+        TokenVerifier verifier = verifier(AccessSettings.none().withJwtSecret(secret));
+        String token = DevelopmentTokens.sign(secret, List.of("a"), LATER);
+        assertThat(verifier.permissions(token)).containsExactly("a");
+        for (String appended : List.of("%", "=", "!", "#", "A", "==", ".", "%3D")) {
+            assertInvalid(verifier, token + appended, "");
+        }
+        // An HS256 signature is 32 bytes in 43 characters: the last one carries 2 spare bits a decoder ignores.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int last = alphabet.indexOf(token.charAt(token.length() - 1));
+        String sameBytes = token.substring(0, token.length() - 1) + alphabet.charAt(last ^ 1);
+        assertInvalid(verifier, sameBytes, "");
+    }
+
+    @Test
     void theScopeClaimGrantsPermissionsToo() throws Exception {
         String secret = DevelopmentTokens.newSecret();
         String token = hs256(secret, claims().claim("scope", "web:read  analytics:read").claim("permissions", List.of("x")).build());
