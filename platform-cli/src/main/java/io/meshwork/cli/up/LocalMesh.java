@@ -75,9 +75,10 @@ final class LocalMesh implements AutoCloseable {
         LocalMesh mesh = new LocalMesh(broker, bootstrap, token);
         try {
             mesh.createTopics(contracts);
-            int port = options.basePort();
+            Map<String, Integer> ports = ProductPorts.assign(options.dataDir().resolve("ports.json"), options.basePort(),
+                    available.stream().map(DataProduct::name).toList());
             for (int i = 0; i < available.size(); i++) {
-                port = freePort(port + 1);
+                int port = portFor(available.get(i).name(), ports.get(available.get(i).name()));
                 ProductConfig config = ProductConfig.of(bootstrap)
                         .withHttpHost(LOOPBACK)
                         .withHttpPort(port)
@@ -167,14 +168,17 @@ final class LocalMesh implements AutoCloseable {
         }
     }
 
-    private static int freePort(int preferred) {
-        for (int port = preferred; port < preferred + 100; port++) {
-            if (isFree(port)) {
-                return port;
-            }
-            LOG.debug("Port {} is taken", port);
+    /** The product's own port, or for this run only, when something else holds it, any free one. */
+    private static int portFor(String product, int port) {
+        if (isFree(port)) {
+            return port;
         }
-        throw new UncheckedIOException(new IOException("no free port from " + preferred));
+        try (ServerSocket any = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            LOG.warn("Port {} of {} is taken; serving it on {} for this run", port, product, any.getLocalPort());
+            return any.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for " + product, e);
+        }
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Delete the data directory first: a new cluster, empty topics.")
     boolean fresh;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Query ports are the first free ports above this (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8080", description = "Query ports are numbered above this, one per product, kept in <data-dir>/ports.json (default: ${DEFAULT-VALUE}).")
     int basePort;
 
     @Option(names = "--product", split = ",", description = "Run only these products (default: all on the classpath).")

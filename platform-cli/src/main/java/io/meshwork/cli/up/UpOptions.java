@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param rate                synthetic records per second
  * @param invalidShare        share of synthetic records made invalid on purpose
  * @param kafkaPort           client port of the embedded broker when free (0: any)
- * @param basePort            query ports are the first free ports above this one
+ * @param basePort            query ports are numbered above this one, stable per product ({@link ProductPorts})
  * @param products            run only these products (all when empty)
  * @param processingGuarantee Kafka Streams processing guarantee for every product
  */

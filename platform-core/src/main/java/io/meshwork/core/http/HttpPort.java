@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.meshwork.core.json.Json;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -79,6 +80,12 @@ public final class HttpPort implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ok ? "UP" : "DOWN");
         body.put("state", health.state().name());
+        Duration stalled = health.stalledFor();
+        if (!stalled.isZero()) {
+            // Out of RUNNING with nothing restored for this long; /health fails past stallTimeout.
+            body.put("stalledFor", stalled.withNanos(0).toString());
+            body.put("stallTimeout", health.stallTimeout().toString());
+        }
         ctx.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType("application/json")
                 .result(Json.mapper().writeValueAsString(body));

@@ -33,6 +33,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *       {@code MESHWORK_JWT_ISSUER}, {@code MESHWORK_JWT_AUDIENCE}, {@code MESHWORK_QUERY_AUTH}: bearer-token
  *       verification on the query port, see {@link AccessSettings}.</li>
  *   <li>{@code MESHWORK_LAG_INTERVAL}: how often the input lag is measured, ISO-8601 (default {@code PT10S}).</li>
+ *   <li>{@code MESHWORK_STALL_TIMEOUT}: how long Kafka Streams may stay out of RUNNING without restoring anything
+ *       before {@code /health} fails, ISO-8601 (default {@code PT5M}).</li>
  *   <li>{@code MESHWORK_OPENLINEAGE_*}: where OpenLineage run events go, see {@link LineageConfig}.</li>
  * </ul>
  *
@@ -45,13 +47,17 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param access       how the query port verifies bearer tokens
  * @param lagInterval  how often the input lag is measured
  * @param lineage      where OpenLineage run events go
+ * @param stallTimeout how long Kafka Streams may stay out of RUNNING without restoring anything before the product
+ *                     reports itself not alive on {@code /health}
  */
 public record ProductConfig(Map<String, Object> kafka, String httpHost, int httpPort, Optional<Path> stateDir,
                             boolean createTopics, Optional<String> advertisedUrl, AccessSettings access,
-                            Duration lagInterval, LineageConfig lineage) {
+                            Duration lagInterval, LineageConfig lineage, Duration stallTimeout) {
 
     /** Default query port. */
     public static final int DEFAULT_HTTP_PORT = 8080;
+    /** Default bound on a stall before {@code /health} fails. */
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofMinutes(5);
     /** Default period of input-lag measurement. */
     public static final Duration DEFAULT_LAG_INTERVAL = Duration.ofSeconds(10);
 
@@ -65,13 +71,16 @@ public record ProductConfig(Map<String, Object> kafka, String httpHost, int http
         if (lagInterval.isNegative() || lagInterval.isZero()) {
             throw new IllegalArgumentException("MESHWORK_LAG_INTERVAL must be positive, got " + lagInterval);
         }
+        if (stallTimeout.isNegative() || stallTimeout.isZero()) {
+            throw new IllegalArgumentException("MESHWORK_STALL_TIMEOUT must be positive, got " + stallTimeout);
+        }
     }
 
     /** A config for {@code bootstrapServers} with every other setting at its default. */
     public static ProductConfig of(String bootstrapServers) {
         return new ProductConfig(Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), "0.0.0.0",
                 DEFAULT_HTTP_PORT, Optional.empty(), true, Optional.empty(), AccessSettings.none(), DEFAULT_LAG_INTERVAL,
-                LineageConfig.off());
+                LineageConfig.off(), DEFAULT_STALL_TIMEOUT);
     }
 
     /** Reads the config from environment variables (see the class comment). */
@@ -90,7 +99,8 @@ public record ProductConfig(Map<String, Object> kafka, String httpHost, int http
                 Optional.ofNullable(env.get("MESHWORK_STATE_DIR")).map(Path::of),
                 Boolean.parseBoolean(env.getOrDefault("MESHWORK_CREATE_TOPICS", "true")),
                 Optional.ofNullable(env.get("MESHWORK_ADVERTISED_URL")).filter(url -> !url.isBlank()),
-                AccessSettings.fromEnvironment(env), lagInterval(env), LineageConfig.fromEnvironment(env));
+                AccessSettings.fromEnvironment(env), duration(env, "MESHWORK_LAG_INTERVAL", DEFAULT_LAG_INTERVAL),
+                LineageConfig.fromEnvironment(env), duration(env, "MESHWORK_STALL_TIMEOUT", DEFAULT_STALL_TIMEOUT));
     }
 
     /** This config with one more Kafka setting. */
@@ -98,37 +108,37 @@ public record ProductConfig(Map<String, Object> kafka, String httpHost, int http
         Map<String, Object> copy = new HashMap<>(kafka);
         copy.put(setting, value);
         return new ProductConfig(copy, httpHost, httpPort, stateDir, createTopics, advertisedUrl, access,
-                lagInterval, lineage);
+                lagInterval, lineage, stallTimeout);
     }
 
     /** This config serving the query port on {@code port} (0: any free port). */
     public ProductConfig withHttpPort(int port) {
         return new ProductConfig(kafka, httpHost, port, stateDir, createTopics, advertisedUrl, access, lagInterval,
-                lineage);
+                lineage, stallTimeout);
     }
 
     /** This config serving the query port on {@code host} (e.g. 127.0.0.1 for loopback only). */
     public ProductConfig withHttpHost(String host) {
         return new ProductConfig(kafka, host, httpPort, stateDir, createTopics, advertisedUrl, access, lagInterval,
-                lineage);
+                lineage, stallTimeout);
     }
 
     /** This config keeping Kafka Streams state under {@code dir}. */
     public ProductConfig withStateDir(Path dir) {
         return new ProductConfig(kafka, httpHost, httpPort, Optional.of(dir), createTopics, advertisedUrl, access,
-                lagInterval, lineage);
+                lagInterval, lineage, stallTimeout);
     }
 
     /** This config advertising its query port to the other instances at {@code url} ({@code http://host:port}). */
     public ProductConfig withAdvertisedUrl(String url) {
         return new ProductConfig(kafka, httpHost, httpPort, stateDir, createTopics, Optional.of(url), access,
-                lagInterval, lineage);
+                lagInterval, lineage, stallTimeout);
     }
 
     /** This config verifying query-port bearer tokens as {@code access} says. */
     public ProductConfig withAccess(AccessSettings access) {
         return new ProductConfig(kafka, httpHost, httpPort, stateDir, createTopics, advertisedUrl, access,
-                lagInterval, lineage);
+                lagInterval, lineage, stallTimeout);
     }
 
     /** This config verifying HS256 query-port tokens signed with {@code secret}, e.g. {@code mesh up}'s dev secret. */
@@ -139,13 +149,13 @@ public record ProductConfig(Map<String, Object> kafka, String httpHost, int http
     /** This config measuring the input lag every {@code interval}. */
     public ProductConfig withLagInterval(Duration interval) {
         return new ProductConfig(kafka, httpHost, httpPort, stateDir, createTopics, advertisedUrl, access, interval,
-                lineage);
+                lineage, stallTimeout);
     }
 
     /** This config sending OpenLineage run events as {@code lineage} says, e.g. {@code LineageConfig.kafka(topic)}. */
     public ProductConfig withLineage(LineageConfig lineage) {
         return new ProductConfig(kafka, httpHost, httpPort, stateDir, createTopics, advertisedUrl, access,
-                lagInterval, lineage);
+                lagInterval, lineage, stallTimeout);
     }
 
     /** The bootstrap servers. */
@@ -153,13 +163,18 @@ public record ProductConfig(Map<String, Object> kafka, String httpHost, int http
         return kafka.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG).toString();
     }
 
-    private static Duration lagInterval(Map<String, String> env) {
-        String interval = env.get("MESHWORK_LAG_INTERVAL");
+    /** This config failing {@code /health} after a stall of {@code timeout}. */
+    public ProductConfig withStallTimeout(Duration timeout) {
+        return new ProductConfig(kafka, httpHost, httpPort, stateDir, createTopics, advertisedUrl, access, lagInterval,
+                lineage, timeout);
+    }
+
+    private static Duration duration(Map<String, String> env, String name, Duration otherwise) {
+        String value = env.get(name);
         try {
-            return interval == null || interval.isBlank() ? DEFAULT_LAG_INTERVAL : Duration.parse(interval.strip());
+            return value == null || value.isBlank() ? otherwise : Duration.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("MESHWORK_LAG_INTERVAL is an ISO-8601 duration such as PT10S, not '"
-                    + interval + "'");
+            throw new IllegalArgumentException(name + " is an ISO-8601 duration such as PT10S, not '" + value + "'");
         }
     }
 

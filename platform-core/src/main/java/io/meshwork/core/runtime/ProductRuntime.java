@@ -14,6 +14,7 @@ import io.meshwork.core.query.AdvertisedAddress;
 import io.meshwork.core.query.QueryableStores;
 import io.meshwork.core.query.StoreRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -38,6 +39,8 @@ public final class ProductRuntime implements AutoCloseable, ProductHealth {
     private final Resources resources = new Resources();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ProductMetrics metrics;
+    private final Progress progress = new Progress(System::currentTimeMillis);
+    private final Duration stallTimeout;
     private List<QueryableStores.ExposedStore> stores = List.of();
     private ProductTopics topics;
     private HttpPort httpPort;
@@ -45,6 +48,7 @@ public final class ProductRuntime implements AutoCloseable, ProductHealth {
 
     private ProductRuntime(DataProduct product, Contract contract, ProductConfig config) {
         this.contract = contract;
+        this.stallTimeout = config.stallTimeout();
         this.metrics = resources.add(new ProductMetrics(contract, this::state));
         try {
             assemble(product, config);
@@ -76,7 +80,7 @@ public final class ProductRuntime implements AutoCloseable, ProductHealth {
         Optional<LineageEmitter> lineage = LineageEmitter.start(config.lineage(), contract, config.kafka(),
                 metrics.flow(), metrics.sla());
         lineage.ifPresent(resources::add);
-        this.streams = resources.add(new ProductStreams(contract, topology, properties, next -> {
+        this.streams = resources.add(new ProductStreams(contract, topology, properties, progress, next -> {
             metrics.stateChanged(next);
             lineage.ifPresent(emitter -> emitter.stateChanged(next));
         }));
@@ -128,6 +132,16 @@ public final class ProductRuntime implements AutoCloseable, ProductHealth {
     @Override
     public KafkaStreams.State state() {
         return streams == null ? KafkaStreams.State.CREATED : streams.state(); // the port answers before streams exist
+    }
+
+    @Override
+    public Duration stalledFor() {
+        return progress.stalledFor();
+    }
+
+    @Override
+    public Duration stallTimeout() {
+        return stallTimeout;
     }
 
     @Override

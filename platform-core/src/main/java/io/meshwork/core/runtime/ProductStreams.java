@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The product's Kafka Streams application: reports each state change, shuts the client down when a stream thread
- * fails, and leaves the consumer group on close.
+ * The product's Kafka Streams application: reports each state change and restoration to its {@link Progress}, shuts
+ * the client down when a stream thread fails, and leaves the consumer group on close.
  */
 final class ProductStreams implements AutoCloseable {
 
@@ -22,14 +22,17 @@ final class ProductStreams implements AutoCloseable {
 
     private final KafkaStreams streams;
 
-    ProductStreams(Contract contract, Topology topology, Properties properties, Consumer<KafkaStreams.State> stateChanged) {
+    ProductStreams(Contract contract, Topology topology, Properties properties, Progress progress,
+                   Consumer<KafkaStreams.State> stateChanged) {
         this.streams = new KafkaStreams(topology, properties);
+        streams.setGlobalStateRestoreListener(progress);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Kafka Streams thread of {} failed; shutting the product down", contract.name(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.setStateListener((next, previous) -> {
             LOG.info("{}: {} -> {}", contract.name(), previous, next);
+            progress.stateChanged(next);
             stateChanged.accept(next);
         });
     }

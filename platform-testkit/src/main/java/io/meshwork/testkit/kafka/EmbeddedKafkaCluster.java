@@ -97,6 +97,23 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         return admin.get();
     }
 
+    /**
+     * Stops one broker at once, as a lost machine would, leaving the others running: for tests of broker loss. The
+     * first broker (id 0) also runs the KRaft controller and cannot be stopped alone.
+     *
+     * @param id a broker id from 1 to {@code brokerCount() - 1}
+     */
+    public synchronized void stopBroker(int id) {
+        if (id <= FIRST_NODE_ID || id >= FIRST_NODE_ID + brokers) {
+            throw new IllegalArgumentException("broker " + id + " cannot be stopped alone: brokers are 0-"
+                + (FIRST_NODE_ID + brokers - 1) + " and broker 0 runs the controller");
+        }
+        var broker = testKit.brokers().get(id);
+        broker.shutdown();
+        broker.awaitShutdown();
+        LOG.info("Embedded Kafka broker {} of {} stopped", id, bootstrapServers);
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
