@@ -5,13 +5,12 @@ import static io.meshwork.core.query.PageVisitsProduct.PAGE_VIEWS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.meshwork.core.http.RawResponse;
 import io.meshwork.core.runtime.ProductConfig;
 import io.meshwork.core.runtime.ProductRuntime;
 import io.meshwork.core.security.DevelopmentTokens;
 import io.meshwork.testkit.junit.KafkaClusterExtension;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -192,7 +191,7 @@ class QueryPortFuzzIT {
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
-            return parse(readAll(socket.getInputStream()));
+            return parse(RawResponse.read(socket.getInputStream()));
         } catch (SocketTimeoutException e) {
             return new Answer(Answer.TIMED_OUT, "", "");
         } catch (IOException e) {
@@ -201,17 +200,10 @@ class QueryPortFuzzIT {
         }
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            bytes.write(buffer, 0, n);
+    private static Answer parse(String text) {
+        if (text.startsWith("TIMED OUT")) {
+            return new Answer(Answer.TIMED_OUT, "", text);
         }
-        return bytes.toByteArray();
-    }
-
-    private static Answer parse(byte[] response) {
-        String text = new String(response, StandardCharsets.ISO_8859_1);
         if (!text.startsWith("HTTP/")) {
             return new Answer(Answer.CLOSED, "", text);
         }
