@@ -3,12 +3,11 @@ package io.meshwork.products.customer360;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.meshwork.core.contract.ContractLocator;
 import io.meshwork.core.json.Json;
-import io.meshwork.core.runtime.ProductConfig;
 import io.meshwork.core.runtime.ProductRuntime;
 import io.meshwork.core.security.DevelopmentToken;
 import io.meshwork.core.security.DevelopmentTokens;
+import io.meshwork.test.RunningProducts;
 import io.meshwork.testkit.junit.KafkaClusterExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,14 +65,8 @@ class CustomerProfilesIT {
         KAFKA.createTopics(new NewTopic(Customer360.ORDERS, 3, (short) 1).configs(keepForever),
                 new NewTopic(Customer360.CRM, 2, (short) 1).configs(keepForever));
         token = DevelopmentTokens.issue(List.of("marketing:read", "analytics:read"), Duration.ofHours(1));
-        ProductConfig config = ProductConfig.of(KAFKA.bootstrapServers())
-                .withHttpPort(0)
-                .withStateDir(stateDir)
-                .withJwtSecret(token.secret())
-                .withKafka("processing.guarantee", "exactly_once_v2")
-                .withKafka("commit.interval.ms", 100);
-        customer360 = ProductRuntime.start(new Customer360(), ContractLocator.fromEnvironment().load("customer-360"), config);
-        await().atMost(Duration.ofSeconds(60)).until(() -> customer360.state() == KafkaStreams.State.RUNNING);
+        customer360 = RunningProducts.startRunning(new Customer360(),
+                RunningProducts.exactlyOnce(KAFKA.bootstrapServers(), stateDir).withJwtSecret(token.secret()));
     }
 
     @AfterAll

@@ -3,10 +3,9 @@ package io.meshwork.products.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.meshwork.core.contract.ContractLocator;
 import io.meshwork.core.port.MeshworkHeaders;
-import io.meshwork.core.runtime.ProductConfig;
 import io.meshwork.core.runtime.ProductRuntime;
+import io.meshwork.test.RunningProducts;
 import io.meshwork.testkit.junit.KafkaClusterExtension;
 import io.meshwork.testkit.kafka.KafkaTestClient;
 import java.nio.charset.StandardCharsets;
@@ -62,13 +61,7 @@ class OrdersPoisonIT {
     @BeforeAll
     static void startProduct() {
         KAFKA.createTopic(OrdersProduct.ORDERS_PLACED, 2);
-        ProductConfig config = ProductConfig.of(KAFKA.bootstrapServers())
-                .withHttpPort(0)
-                .withStateDir(stateDir)
-                .withKafka("processing.guarantee", "exactly_once_v2")
-                .withKafka("commit.interval.ms", 100);
-        orders = ProductRuntime.start(new OrdersProduct(), ContractLocator.fromEnvironment().load("orders"), config);
-        await().atMost(Duration.ofSeconds(60)).until(() -> orders.state() == KafkaStreams.State.RUNNING);
+        orders = RunningProducts.startRunning(new OrdersProduct(), RunningProducts.exactlyOnce(KAFKA.bootstrapServers(), stateDir));
     }
 
     @AfterAll

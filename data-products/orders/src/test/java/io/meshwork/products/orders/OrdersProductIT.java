@@ -3,11 +3,10 @@ package io.meshwork.products.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.meshwork.core.contract.ContractLocator;
 import io.meshwork.core.port.MeshworkHeaders;
-import io.meshwork.core.runtime.ProductConfig;
 import io.meshwork.core.runtime.ProductRuntime;
 import io.meshwork.core.traffic.SyntheticRecord;
+import io.meshwork.test.RunningProducts;
 import io.meshwork.testkit.junit.KafkaClusterExtension;
 import io.meshwork.testkit.kafka.KafkaTestClient;
 import java.net.URI;
@@ -27,7 +26,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,13 +50,7 @@ class OrdersProductIT {
     @BeforeAll
     static void startProduct() {
         KAFKA.createTopic(OrdersProduct.ORDERS_PLACED, 3);
-        ProductConfig config = ProductConfig.of(KAFKA.bootstrapServers())
-                .withHttpPort(0)
-                .withStateDir(stateDir)
-                .withKafka("processing.guarantee", "exactly_once_v2")
-                .withKafka("commit.interval.ms", 100);
-        orders = ProductRuntime.start(new OrdersProduct(), ContractLocator.fromEnvironment().load("orders"), config);
-        await().atMost(Duration.ofSeconds(60)).until(() -> orders.state() == KafkaStreams.State.RUNNING);
+        orders = RunningProducts.startRunning(new OrdersProduct(), RunningProducts.exactlyOnce(KAFKA.bootstrapServers(), stateDir));
     }
 
     @AfterAll
