@@ -132,4 +132,11 @@ public record LineageConfig(Transport transport, Optional<URI> url, Optional<Str
                 env.getOrDefault("MESHWORK_OPENLINEAGE_TOPIC", DEFAULT_TOPIC),
                 env.getOrDefault("MESHWORK_OPENLINEAGE_NAMESPACE", DEFAULT_NAMESPACE), interval);
     }
+
+    /** The config with the API key masked: safe to log. */
+    @Override
+    public String toString() {
+        return "LineageConfig[transport=" + transport + ", url=" + url + ", apiKey=" + apiKey.map(key -> "[hidden]")
+                + ", topic=" + topic + ", namespace=" + namespace + ", interval=" + interval + "]";
+    }
 }

@@ -14,7 +14,8 @@ public final class Meshwork {
     /**
      * Loads the product's contract, starts it with the configuration in the environment (see
      * {@link ProductConfig#fromEnvironment}) and runs until SIGTERM, then shuts down gracefully. A malformed
-     * contract or configuration stops start-up with exit code 2 and the problems on standard error.
+     * contract or configuration, or a cluster that refuses the product's credentials, stops start-up with exit code 2
+     * and the problems on standard error (one line when there is one reason).
      */
     public static void run(DataProduct product) {
         ProductRuntime runtime;
@@ -22,7 +23,9 @@ public final class Meshwork {
             Contract contract = ContractLocator.fromEnvironment().load(product.name());
             runtime = ProductRuntime.start(product, contract, ProductConfig.fromEnvironment(System.getenv()));
         } catch (ContractException | IllegalArgumentException | IllegalStateException e) {
-            System.err.println("meshwork: " + product.name() + " cannot start:\n" + e.getMessage());
+            // One line for one reason (Kafka refused the credentials), the problems a line each for a contract.
+            String problems = String.valueOf(e.getMessage());
+            System.err.println("meshwork: " + product.name() + " cannot start:" + (problems.contains("\n") ? "\n" : " ") + problems);
             System.exit(2);
             return;
         }

@@ -9,11 +9,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -61,8 +56,6 @@ public record ProductConfig(Map<String, Object> kafka, String httpHost, int http
     /** Default period of input-lag measurement. */
     public static final Duration DEFAULT_LAG_INTERVAL = Duration.ofSeconds(10);
 
-    private static final Set<String> KAFKA_SETTINGS = kafkaSettings();
-
     public ProductConfig {
         kafka = Map.copyOf(kafka);
         if (!kafka.containsKey(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)) {
@@ -89,7 +82,7 @@ public record ProductConfig(Map<String, Object> kafka, String httpHost, int http
         env.forEach((name, value) -> {
             if (name.startsWith("KAFKA_")) {
                 String setting = name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
-                if (KAFKA_SETTINGS.contains(setting)) {
+                if (KafkaSettings.isKafkaSetting(setting)) {
                     kafka.put(setting, value);
                 }
             }
@@ -178,11 +171,12 @@ public record ProductConfig(Map<String, Object> kafka, String httpHost, int http
         }
     }
 
-    private static Set<String> kafkaSettings() {
-        Set<String> names = new TreeSet<>(StreamsConfig.configDef().names());
-        names.addAll(ProducerConfig.configNames());
-        names.addAll(ConsumerConfig.configNames());
-        names.addAll(AdminClientConfig.configNames());
-        return names;
+    /** The config with every secret Kafka setting masked ({@link KafkaSettings#masked}): safe to log. */
+    @Override
+    public String toString() {
+        return "ProductConfig[kafka=" + KafkaSettings.masked(kafka) + ", httpHost=" + httpHost + ", httpPort=" + httpPort
+                + ", stateDir=" + stateDir + ", createTopics=" + createTopics + ", advertisedUrl=" + advertisedUrl
+                + ", access=" + access + ", lagInterval=" + lagInterval + ", lineage=" + lineage
+                + ", stallTimeout=" + stallTimeout + "]";
     }
 }

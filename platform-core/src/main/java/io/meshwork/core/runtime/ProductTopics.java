@@ -25,9 +25,21 @@ final class ProductTopics implements AutoCloseable {
         this.provisioner = new TopicProvisioner(admin);
     }
 
-    /** Connects and, when {@code config} allows it, creates the product's output, dead-letter and lineage topics. */
+    /**
+     * Connects and, when {@code config} allows it, creates the product's output, dead-letter and lineage topics.
+     *
+     * @throws IllegalStateException with a one-line message if Kafka refuses the product's credentials or TLS: the
+     *                               first admin call is the first to meet them, and nothing else should start then
+     */
     static ProductTopics open(Contract contract, ProductConfig config) {
-        ProductTopics topics = new ProductTopics(contract, Admin.create(adminSettings(config)));
+        Admin admin = KafkaAccess.connect(adminSettings(config), config.bootstrapServers());
+        try {
+            KafkaAccess.verify(admin, config.kafka(), config.bootstrapServers());
+        } catch (RuntimeException e) {
+            admin.close(Duration.ZERO);
+            throw e;
+        }
+        ProductTopics topics = new ProductTopics(contract, admin);
         if (config.createTopics()) {
             List<NewTopic> owned = new ArrayList<>(TopicProvisioner.topicsOf(contract));
             config.lineage().kafkaTopic().ifPresent(owned::add);

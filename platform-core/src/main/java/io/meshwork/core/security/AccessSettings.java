@@ -69,4 +69,11 @@ public record AccessSettings(Optional<String> jwtSecret, Optional<String> jwtPub
     private static Optional<String> value(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
     }
+
+    /** The settings with the shared secret masked: safe to log. */
+    @Override
+    public String toString() {
+        return "AccessSettings[jwtSecret=" + jwtSecret.map(secret -> "[hidden]") + ", jwtPublicKey=" + jwtPublicKey
+                + ", jwksFile=" + jwksFile + ", issuer=" + issuer + ", audience=" + audience + ", disabled=" + disabled + "]";
+    }
 }

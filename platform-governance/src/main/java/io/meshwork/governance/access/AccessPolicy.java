@@ -30,7 +30,12 @@ public final class AccessPolicy {
 
     /** The Kafka principal a product runs as: {@code User:<domain>-<name>}. */
     public static String principalOf(Contract contract) {
-        return "User:" + contract.domain() + "-" + contract.name();
+        return "User:" + userOf(contract);
+    }
+
+    /** The user name a product logs in with (SCRAM, mTLS common name): {@code <domain>-<name>}. */
+    public static String userOf(Contract contract) {
+        return contract.domain() + "-" + contract.name();
     }
 
     /**
@@ -53,6 +58,18 @@ public final class AccessPolicy {
         allow(acls, principal, ResourceType.GROUP, applicationId, PatternType.PREFIXED, AclOperation.READ);
         allow(acls, principal, ResourceType.TRANSACTIONAL_ID, applicationId, PatternType.PREFIXED,
                 AclOperation.WRITE, AclOperation.DESCRIBE);
+        return acls;
+    }
+
+    /**
+     * What a product needs to send its OpenLineage run events to {@code topic} on its own cluster
+     * ({@code MESHWORK_OPENLINEAGE_TRANSPORT=kafka}): {@code WRITE} and {@code DESCRIBE} on that topic. Not part of
+     * {@link #forProduct}: lineage is the deployment's choice, not the contract's.
+     */
+    public static List<AclBinding> forLineageEvents(Contract contract, String topic) {
+        List<AclBinding> acls = new ArrayList<>();
+        allow(acls, principalOf(contract), ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE,
+                AclOperation.DESCRIBE);
         return acls;
     }
 

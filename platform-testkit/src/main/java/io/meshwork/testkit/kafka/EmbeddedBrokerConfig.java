@@ -77,6 +77,15 @@ final class EmbeddedBrokerConfig {
      * @param controllerPorts controller port per controller id
      */
     static Map<Integer, Map<String, String>> perNode(Map<Integer, Integer> brokerPorts, Map<Integer, Integer> controllerPorts) {
+        return perNode(brokerPorts, Map.of(), controllerPorts);
+    }
+
+    /**
+     * As {@link #perNode(Map, Map)}, each broker with a second, inter-broker listener when {@code internalPorts}
+     * names one (a secured cluster: {@link BrokerSecurity#INTERNAL_LISTENER}).
+     */
+    static Map<Integer, Map<String, String>> perNode(Map<Integer, Integer> brokerPorts, Map<Integer, Integer> internalPorts,
+                                                     Map<Integer, Integer> controllerPorts) {
         String voters = controllerPorts.entrySet().stream()
             .map(e -> e.getKey() + "@" + LOOPBACK_HOST + ":" + e.getValue())
             .collect(Collectors.joining(","));
@@ -87,6 +96,9 @@ final class EmbeddedBrokerConfig {
             List<String> listeners = new ArrayList<>();
             if (brokerPorts.containsKey(id)) {
                 listeners.add(CLIENT_LISTENER + "://" + LOOPBACK_HOST + ":" + brokerPorts.get(id));
+            }
+            if (internalPorts.containsKey(id)) {
+                listeners.add(BrokerSecurity.INTERNAL_LISTENER + "://" + LOOPBACK_HOST + ":" + internalPorts.get(id));
             }
             if (controllerPorts.containsKey(id)) {
                 listeners.add(CONTROLLER_LISTENER + "://" + LOOPBACK_HOST + ":" + controllerPorts.get(id));

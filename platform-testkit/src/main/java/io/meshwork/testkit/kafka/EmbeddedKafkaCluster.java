@@ -1,5 +1,6 @@
 package io.meshwork.testkit.kafka;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,6 +37,12 @@ import java.util.stream.Collectors;
  * {@link Builder#keepDataIn(Path)} it lives in the given directory and survives: starting again
  * on the same directory reuses the formatted storage, with its topics, records and committed
  * offsets.
+ *
+ * <p>With {@link Builder#secured()} the cluster runs as the article configures Kafka: clients connect with
+ * {@code SASL_SSL} and {@code SCRAM-SHA-512} over TLS from a CA made up at start, and the KRaft
+ * {@code StandardAuthorizer} denies whatever no ACL allows ({@code allow.everyone.if.no.acl.found=false}), except to
+ * the super user {@link #adminUser()}. {@link #addUser(String)} creates SCRAM users through the Admin API;
+ * {@link #clientSettings(String)} is what a client of one of them needs.
  */
 public final class EmbeddedKafkaCluster implements KafkaCluster {
 
@@ -46,15 +54,18 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     private final DataDirectory dataDirectory;
     private final int brokers;
     private final String bootstrapServers;
+    private final Optional<BrokerSecurity> security;
     private final SharedAdmin admin;
     private boolean closed;
 
-    private EmbeddedKafkaCluster(KafkaClusterTestKit testKit, DataDirectory dataDirectory, int brokers, String bootstrapServers) {
+    private EmbeddedKafkaCluster(KafkaClusterTestKit testKit, DataDirectory dataDirectory, int brokers, String bootstrapServers,
+                                 Optional<BrokerSecurity> security) {
         this.testKit = testKit;
         this.dataDirectory = dataDirectory;
         this.brokers = brokers;
         this.bootstrapServers = bootstrapServers;
-        this.admin = new SharedAdmin(this.bootstrapServers);
+        this.security = security;
+        this.admin = new SharedAdmin(clientSettings(BrokerSecurity.ADMIN));
     }
 
     /** Starts a single-broker cluster in a fresh temporary directory. */
@@ -92,9 +103,82 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         return dataDirectory.kept();
     }
 
+    /** An admin client of the super user; on a secured cluster it logs in as {@link #adminUser()}. */
     @Override
     public Admin admin() {
         return admin.get();
+    }
+
+    /** Whether clients must log in ({@link Builder#secured()}). */
+    public boolean secured() {
+        return security.isPresent();
+    }
+
+    /** The super user of a secured cluster, whose credentials {@link #admin()} and {@link #newClient()} use. */
+    public String adminUser() {
+        return BrokerSecurity.ADMIN;
+    }
+
+    /**
+     * Everything a client needs to connect as {@code user}: {@code bootstrap.servers} and, on a secured cluster,
+     * {@code security.protocol} ({@code SASL_SSL}), {@code sasl.mechanism} ({@code SCRAM-SHA-512}),
+     * {@code sasl.jaas.config} and {@code ssl.truststore.location}/{@code password}/{@code type}. A PLAINTEXT
+     * cluster needs no credentials: its settings are the bootstrap servers alone, whatever the user.
+     *
+     * @throws IllegalArgumentException if the cluster is secured and has no such user ({@link #addUser(String)})
+     */
+    public Map<String, Object> clientSettings(String user) {
+        Map<String, Object> settings = bootstrapSettings();
+        security.ifPresent(s -> settings.putAll(s.clientSettings(user)));
+        return settings;
+    }
+
+    /**
+     * As {@link #clientSettings(String)}, with {@code password} whatever the user's real one is: a client that
+     * presents wrong credentials, for tests of what it does then.
+     */
+    public Map<String, Object> clientSettings(String user, String password) {
+        Map<String, Object> settings = bootstrapSettings();
+        security.ifPresent(s -> settings.putAll(s.clientSettings(user, password)));
+        return settings;
+    }
+
+    private Map<String, Object> bootstrapSettings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return settings;
+    }
+
+    /**
+     * Creates the SCRAM-SHA-512 user {@code user} with a new random password, through the Admin API
+     * ({@code alterUserScramCredentials}), and returns once it can log in. Adding an existing user gives it a new
+     * password. The user may do nothing until ACLs allow it.
+     *
+     * @return the password
+     * @throws IllegalStateException if the cluster is not secured
+     */
+    public String addUser(String user) {
+        String password = Secrets.password();
+        addUser(user, password);
+        return password;
+    }
+
+    /** As {@link #addUser(String)}, with the given password. */
+    public void addUser(String user, String password) {
+        security.orElseThrow(() -> new IllegalStateException("The cluster at " + bootstrapServers + " is not secured: "
+                + "start it with EmbeddedKafkaCluster.builder().secured()"))
+            .addUser(admin(), bootstrapServers, user, password);
+    }
+
+    /** A produce/consume helper of the super user; the caller closes it. */
+    @Override
+    public KafkaTestClient newClient() {
+        return newClient(BrokerSecurity.ADMIN);
+    }
+
+    /** A produce/consume helper logged in as {@code user}; the caller closes it. */
+    public KafkaTestClient newClient(String user) {
+        return new KafkaTestClient(clientSettings(user));
     }
 
     /**
@@ -128,13 +212,15 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             throw new IllegalStateException("Kafka cluster at " + bootstrapServers + " did not shut down cleanly", e);
         } finally {
             dataDirectory.deleteIfFresh();
+            security.ifPresent(BrokerSecurity::close);
         }
         LOG.info("Embedded Kafka cluster at {} stopped in {} ms", bootstrapServers, (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override
     public String toString() {
-        return "EmbeddedKafkaCluster[" + bootstrapServers + ", brokers=" + brokers + ", data=" + dataDirectory.path() + "]";
+        return "EmbeddedKafkaCluster[" + bootstrapServers + ", brokers=" + brokers + ", data=" + dataDirectory.path()
+            + (secured() ? ", SASL_SSL" : "") + "]";
     }
 
     /** Options of an {@link EmbeddedKafkaCluster}; {@link #start()} starts it. */
@@ -143,8 +229,21 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         private int brokers = 1;
         private Path keptDataDirectory;
         private int port;
+        private boolean secured;
 
         private Builder() {
+        }
+
+        /**
+         * Runs the cluster secured, as the article configures Kafka: clients connect with {@code SASL_SSL} and
+         * {@code SCRAM-SHA-512} over TLS from a CA made up at start (its keys live in a temporary directory deleted
+         * on close), and the KRaft {@code StandardAuthorizer} allows only what ACLs allow, except to the super user
+         * {@code admin}. See {@link EmbeddedKafkaCluster#clientSettings(String)} and
+         * {@link EmbeddedKafkaCluster#addUser(String)}.
+         */
+        public Builder secured() {
+            this.secured = true;
+            return this;
         }
 
         /**
@@ -216,18 +315,26 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             long started = System.nanoTime();
             DataDirectory data = keptDataDirectory == null ? DataDirectory.fresh() : DataDirectory.kept(keptDataDirectory, brokers);
             KafkaClusterTestKit testKit = null;
+            BrokerSecurity security = null;
             try {
+                security = secured ? BrokerSecurity.create() : null;
                 // One KRaft controller, combined with the first broker: a single-voter quorum
                 // starts and stops fast (three voters wait ~5 s on shutdown for a leaving quorum).
                 int controllers = 1;
                 Map<Integer, Integer> brokerPorts = new LinkedHashMap<>();
                 Map<Integer, Integer> controllerPorts = new LinkedHashMap<>();
-                List<Integer> free = LoopbackPorts.allocate(brokers + controllers);
+                // A secured broker also listens for the other nodes on a port of its own.
+                Map<Integer, Integer> internalPorts = new LinkedHashMap<>();
+                int internal = security == null ? 0 : brokers;
+                List<Integer> free = LoopbackPorts.allocate(brokers + controllers + internal);
                 for (int i = 0; i < brokers; i++) {
                     brokerPorts.put(FIRST_NODE_ID + i, port == 0 ? free.get(i) : port + i);
                 }
                 for (int i = 0; i < controllers; i++) {
                     controllerPorts.put(FIRST_NODE_ID + i, free.get(brokers + i));
+                }
+                for (int i = 0; i < internal; i++) {
+                    internalPorts.put(FIRST_NODE_ID + i, free.get(brokers + controllers + i));
                 }
                 String bootstrap = brokerPorts.values().stream()
                     .map(p -> EmbeddedBrokerConfig.LOOPBACK_HOST + ":" + p)
@@ -235,21 +342,27 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
 
                 // Careful: if build() fails, the test kit deletes the whole data directory, kept
                 // or not. Only fixed, tested settings reach it, so it fails only on a Kafka bug.
-                testKit = build(data, brokerPorts, controllerPorts);
+                testKit = build(data, brokerPorts, internalPorts, controllerPorts, security);
                 if (!data.formatted()) {
                     testKit.format();
                     data.markFormatted(brokers);
                 }
                 testKit.startup();
                 testKit.waitForReadyBrokers();
-                EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(testKit, data, brokers, bootstrap);
-                LOG.info("Embedded Kafka cluster started in {} ms: bootstrap.servers={} ({} broker(s), cluster id {}, data in {}{})",
+                if (security != null) {
+                    security.createAdmin(EmbeddedBrokerConfig.LOOPBACK_HOST + ":" + internalPorts.get(FIRST_NODE_ID), bootstrap);
+                }
+                EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(testKit, data, brokers, bootstrap, Optional.ofNullable(security));
+                LOG.info("Embedded Kafka cluster started in {} ms: bootstrap.servers={} ({} broker(s), cluster id {}, data in {}{}{})",
                     (System.nanoTime() - started) / 1_000_000, bootstrap, brokers, data.clusterId(), data.path(),
-                    data.kept() ? ", kept" : "");
+                    data.kept() ? ", kept" : "", security != null ? ", SASL_SSL/SCRAM-SHA-512 with ACLs" : "");
                 return cluster;
             } catch (Exception e) {
                 closeQuietly(testKit);
                 data.deleteIfFresh();
+                if (security != null) {
+                    security.close();
+                }
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
@@ -276,18 +389,21 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             return false;
         }
 
-        private KafkaClusterTestKit build(DataDirectory data, Map<Integer, Integer> brokerPorts,
-                                          Map<Integer, Integer> controllerPorts) throws Exception {
+        private KafkaClusterTestKit build(DataDirectory data, Map<Integer, Integer> brokerPorts, Map<Integer, Integer> internalPorts,
+                                          Map<Integer, Integer> controllerPorts, BrokerSecurity security) throws Exception {
             TestKitNodes nodes = ProductionMetadataVersion.apply(new TestKitNodes.Builder())
                 .setCombined(true)
                 .setNumBrokerNodes(brokers)
                 .setNumControllerNodes(controllerPorts.size())
                 .setBaseDirectory(data.path())
                 .setClusterId(data.clusterId())
-                .setPerServerProperties(EmbeddedBrokerConfig.perNode(brokerPorts, controllerPorts))
+                .setPerServerProperties(EmbeddedBrokerConfig.perNode(brokerPorts, internalPorts, controllerPorts))
                 .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(!data.kept());
             EmbeddedBrokerConfig.clusterWide(brokers).forEach(builder::setConfigProp);
+            if (security != null) {
+                security.brokerSettings().forEach(builder::setConfigProp);
+            }
             return builder.build();
         }
 

@@ -1,5 +1,6 @@
 package io.meshwork.testkit.kafka;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,12 +46,23 @@ public final class KafkaTestClient implements AutoCloseable {
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
     private final String bootstrapServers;
+    private final Map<String, Object> settings;
     private KafkaProducer<String, byte[]> producer;
     private boolean closed;
 
     /** A client for the cluster at {@code bootstrapServers}. Connects lazily. */
     public KafkaTestClient(String bootstrapServers) {
-        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        this(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, Objects.requireNonNull(bootstrapServers, "bootstrapServers")));
+    }
+
+    /**
+     * A client with these connection settings: {@code bootstrap.servers} and whatever else the cluster asks for,
+     * such as the credentials of {@code EmbeddedKafkaCluster#clientSettings(String)}. Connects lazily.
+     */
+    public KafkaTestClient(Map<String, Object> settings) {
+        this.settings = Map.copyOf(settings);
+        this.bootstrapServers = String.valueOf(Objects.requireNonNull(settings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG),
+            "bootstrap.servers"));
     }
 
     /** A record header with a UTF-8 value, for the {@code produce} methods. */
@@ -149,22 +162,21 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {
-        Map<String, Object> config = Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = new HashMap<>(settings);
+        config.putAll(Map.of(
             ConsumerConfig.GROUP_ID_CONFIG, "meshwork-testkit-" + UUID.randomUUID(),
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         ensureOpen();
         if (producer == null) {
-            Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 0);
+            Map<String, Object> config = new HashMap<>(settings);
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
             producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
         return producer;

@@ -7,20 +7,21 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 /** The one admin client a cluster hands out, created on first use and closed with the cluster. */
 final class SharedAdmin implements AutoCloseable {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> settings;
     private Admin admin;
     private boolean closed;
 
-    SharedAdmin(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param settings client settings: {@code bootstrap.servers} and, on a secured cluster, the admin's credentials */
+    SharedAdmin(Map<String, Object> settings) {
+        this.settings = Map.copyOf(settings);
     }
 
     synchronized Admin get() {
         if (closed) {
-            throw new IllegalStateException("Kafka cluster at " + bootstrapServers + " is closed");
+            throw new IllegalStateException("Kafka cluster at " + settings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + " is closed");
         }
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+            admin = Admin.create(settings);
         }
         return admin;
     }

@@ -1,6 +1,8 @@
 package io.meshwork.testkit.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -32,7 +34,7 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
     private TestcontainersKafkaCluster(KafkaContainer container) {
         this.container = container;
         this.bootstrapServers = container.getBootstrapServers();
-        this.admin = new SharedAdmin(this.bootstrapServers);
+        this.admin = new SharedAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers));
     }
 
     /** Starts a broker from {@link #DEFAULT_IMAGE}, or the image named by {@value #IMAGE_PROPERTY}. */
