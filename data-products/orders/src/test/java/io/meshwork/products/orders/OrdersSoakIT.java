@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A bounded soak: the orders product as its own process with a fixed heap, fed at a steady rate for ten minutes
- * ({@code -Dmeshwork.soak.duration=PT10M}), its resident memory and live heap sampled every ten seconds. After a warm-up,
- * neither may trend upwards. Run with {@code ./mvnw -B verify -Psoak -pl data-products/orders -am}.
+ * ({@code -Dmeshwork.soak.duration=PT10M}), its resident memory and heap sampled every ten seconds. After a two-minute
+ * warm-up its resident memory may not trend upwards (the heap's sawtooth is reported, not judged). Run with
+ * {@code ./mvnw -B verify -Psoak -pl data-products/orders -am}.
  */
 @Tag("soak")
 class OrdersSoakIT {
@@ -33,6 +34,7 @@ class OrdersSoakIT {
 
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(10);
     private static final int PER_SAMPLE = 2_000;
+    private static final Duration WARM_UP = Duration.ofMinutes(2);
     private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} (\\S+)$");
 
     @TempDir
@@ -67,7 +69,9 @@ class OrdersSoakIT {
         }
         samples.forEach(s -> System.out.printf("soak t=%ds rss=%d KiB heap=%.1f MiB published=%.0f%n",
                 s.seconds(), s.rssKb(), s.heapMb(), s.published()));
-        List<Sample> settled = samples.subList(samples.size() / 5, samples.size());
+        // The JIT and the heap grow to their working size in the first minute or two: judge the rest.
+        List<Sample> settled = samples.stream().filter(sample -> sample.seconds() >= WARM_UP.toSeconds()).toList();
+        assertThat(settled).as("samples after the warm-up").hasSizeGreaterThanOrEqualTo(6);
         double rssGrowth = relativeGrowth(settled.stream().mapToDouble(Sample::rssKb).toArray());
         System.out.printf("soak: %d samples, RSS trend over the settled part %+.1f%%, heap trend %+.1f%%%n", samples.size(),
                 100 * rssGrowth, 100 * relativeGrowth(settled.stream().mapToDouble(Sample::heapMb).toArray()));
