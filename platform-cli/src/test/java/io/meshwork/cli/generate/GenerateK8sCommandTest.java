@@ -121,7 +121,16 @@ class GenerateK8sCommandTest {
                 metadata: {name: x, labels: {grafana_dashboard: 1}}
                 """);
 
+        Path strimzi = dir.resolve("strimzi.yaml");
+        Files.writeString(strimzi, """
+                apiVersion: kafka.strimzi.io/v1
+                kind: KafkaUser
+                metadata: {name: x}
+                spec: {authentication: {type: scram-sha-512}, authorisation: {type: simple}}
+                """);
+
         assertThatThrownBy(() -> TypedResources.read(misspelt)).hasMessageContaining("serviceNmae");
+        assertThatThrownBy(() -> TypedResources.read(strimzi)).hasMessageContaining("authorisation");
         assertThatThrownBy(() -> TypedResources.read(number)).hasMessageContaining("grafana_dashboard");
     }
 
