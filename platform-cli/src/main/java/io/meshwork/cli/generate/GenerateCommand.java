@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generates deployment and SRE artifacts from the contracts (--check: are the committed ones "
                 + "up to date?).",
-        subcommands = {GenerateAlertsCommand.class, GenerateDashboardCommand.class, GenerateStrimziCommand.class})
+        subcommands = {GenerateAlertsCommand.class, GenerateDashboardCommand.class, GenerateStrimziCommand.class,
+                GenerateK8sCommand.class})
 public final class GenerateCommand {
 }

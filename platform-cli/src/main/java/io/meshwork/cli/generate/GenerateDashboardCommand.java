@@ -1,7 +1,6 @@
 package io.meshwork.cli.generate;
 
 import io.meshwork.cli.contracts.ContractsOption;
-import io.meshwork.core.json.Json;
 import io.meshwork.governance.catalog.Catalog;
 import io.meshwork.governance.dashboard.SlaDashboard;
 import java.nio.file.Path;
@@ -12,9 +11,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.core.util.Separators;
 
 /** {@code mesh generate dashboard}: the SREs' Grafana dashboard of the products' SLAs. */
 @Command(name = "dashboard", mixinStandardHelpOptions = true,
@@ -23,11 +19,6 @@ import tools.jackson.core.util.Separators;
                 + "rates, filtered by domain and product.",
                 "The burn rates and the quality column use the recording rules of mesh generate alerts."})
 public final class GenerateDashboardCommand implements Callable<Integer> {
-
-    /** Indented as Grafana exports dashboards ({@code "key": value}, one array element a line): small diffs. */
-    private static final DefaultPrettyPrinter GRAFANA_STYLE = new DefaultPrettyPrinter(
-            Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
-            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
 
     @Spec
     CommandSpec spec;
@@ -54,8 +45,7 @@ public final class GenerateDashboardCommand implements Callable<Integer> {
         if (catalog.isEmpty()) {
             return 2;
         }
-        String text = Json.mapper().writer().with(GRAFANA_STYLE)
-                .writeValueAsString(SlaDashboard.of(catalog.get().products(), datasource)) + "\n";
+        String text = SlaDashboard.json(catalog.get().products(), datasource);
         return GeneratedFiles.single(out, text)
                 .emit(check, "dashboard", spec.commandLine().getOut(), spec.commandLine().getErr());
     }

@@ -6,7 +6,6 @@ import io.meshwork.core.runtime.TopicProvisioner;
 import io.meshwork.governance.access.AccessPolicy;
 import io.meshwork.governance.access.StrimziKafkaTopic;
 import io.meshwork.governance.access.StrimziKafkaUser;
-import io.meshwork.governance.catalog.Catalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,15 +56,12 @@ public final class GenerateStrimziCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (replicas < 1) {
-            spec.commandLine().getErr().println("mesh generate strimzi: --replicas must be at least 1, got " + replicas);
+        Optional<List<Contract>> contractProducts = GeneratedFiles.products(contracts, "strimzi", replicas,
+                spec.commandLine().getErr());
+        if (contractProducts.isEmpty()) {
             return 2;
         }
-        Optional<Catalog> catalog = contracts.load(spec.commandLine().getErr());
-        if (catalog.isEmpty()) {
-            return 2;
-        }
-        List<Contract> products = catalog.get().products();
+        List<Contract> products = contractProducts.get();
         Map<String, NewTopic> topics = TopicProvisioner.topicsOf(products).stream()
                 .collect(Collectors.toMap(NewTopic::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, String> files = new LinkedHashMap<>();
@@ -74,17 +70,13 @@ public final class GenerateStrimziCommand implements Callable<Integer> {
             resources.add(StrimziKafkaTopic.of(cluster, topics.remove(product.outputTopic()), replicas));
             resources.add(StrimziKafkaTopic.of(cluster, topics.remove(product.ports().deadLetter()), replicas));
             resources.add(StrimziKafkaUser.of(cluster, AccessPolicy.forProduct(product)));
-            files.put(product.domain() + "-" + product.name() + ".yaml", documents(resources));
+            files.put(product.domain() + "-" + product.name() + ".yaml", GeneratedFiles.documents("strimzi", resources));
         }
         if (!topics.isEmpty()) {
-            files.put(EXTERNAL_TOPICS, documents(topics.values().stream()
-                    .map(topic -> (JsonNode) StrimziKafkaTopic.of(cluster, topic, replicas)).toList()));
+            files.put(EXTERNAL_TOPICS, GeneratedFiles.documents("strimzi", topics.values().stream()
+                    .map(topic -> StrimziKafkaTopic.of(cluster, topic, replicas)).toList()));
         }
         return new GeneratedFiles(out.toAbsolutePath().normalize(), files, true)
                 .emit(check, "strimzi", spec.commandLine().getOut(), spec.commandLine().getErr());
-    }
-
-    private static String documents(List<JsonNode> resources) {
-        return GeneratedFiles.header("strimzi") + resources.stream().map(Yaml::write).collect(Collectors.joining("---\n"));
     }
 }

@@ -1,5 +1,8 @@
 package io.meshwork.cli.generate;
 
+import io.meshwork.cli.contracts.ContractsOption;
+import io.meshwork.core.contract.Contract;
+import io.meshwork.governance.catalog.Catalog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -7,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Files generated from the contracts, written under a folder or checked against it ({@code --check}: is what is
@@ -29,6 +35,23 @@ record GeneratedFiles(Path dir, Map<String, String> files, boolean ownsDir) {
     /** Header of every generated file. */
     static String header(String command) {
         return "# Generated from the contracts by `mesh generate " + command + "`; do not edit: run it again.\n";
+    }
+
+    /**
+     * The products of the contracts for a generator of {@code replicas} instances each, or empty after printing why
+     * not to {@code err}: fewer than one replica, or malformed contracts.
+     */
+    static Optional<List<Contract>> products(ContractsOption contracts, String command, int replicas, PrintWriter err) {
+        if (replicas < 1) {
+            err.println("mesh generate " + command + ": --replicas must be at least 1, got " + replicas);
+            return Optional.empty();
+        }
+        return contracts.load(err).map(Catalog::products);
+    }
+
+    /** A file of several YAML documents (Kubernetes resources), with the header of {@code command}. */
+    static String documents(String command, List<? extends JsonNode> resources) {
+        return header(command) + resources.stream().map(Yaml::write).collect(Collectors.joining("---\n"));
     }
 
     /** Writes, or with {@code check} compares, the files; returns the exit code (0, 1 out of date, 2 I/O error). */

@@ -4,11 +4,33 @@ import io.meshwork.core.DataProduct;
 import io.meshwork.core.contract.Contract;
 import io.meshwork.core.contract.ContractException;
 import io.meshwork.core.contract.ContractLocator;
+import java.util.List;
+import java.util.ServiceLoader;
 
-/** Entry point of a data product's {@code main}: {@code Meshwork.run(new MyProduct())}. */
+/**
+ * Entry point of a data product's {@code main}: {@code Meshwork.run(new MyProduct())}; and, as {@link #main}, of a
+ * product's runnable jar.
+ */
 public final class Meshwork {
 
     private Meshwork() {
+    }
+
+    /**
+     * Main class of a product's runnable jar ({@code java -jar <name>.jar}): runs the one {@link DataProduct} the
+     * classpath declares in {@code META-INF/services/io.meshwork.core.DataProduct}, as {@link #run} does. No product,
+     * or more than one, stops with exit code 2.
+     */
+    public static void main(String[] args) {
+        List<DataProduct> products = ServiceLoader.load(DataProduct.class).stream().map(ServiceLoader.Provider::get)
+                .toList();
+        if (products.size() != 1) {
+            System.err.println("meshwork: a product's jar runs exactly one data product (META-INF/services/"
+                    + DataProduct.class.getName() + "), found " + products.stream().map(DataProduct::name).toList());
+            System.exit(2);
+            return;
+        }
+        run(products.get(0));
     }
 
     /**

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +60,40 @@ class ContractLocatorTest {
     void aMissingContractSaysWhereItLooked() {
         assertThatThrownBy(() -> new ContractLocator(contracts).load("orders"))
                 .hasMessageContaining("no contract for product 'orders' under " + contracts.toAbsolutePath());
+    }
+
+    @Test
+    void findsTheContractsAJarCarriesOnTheClasspath() throws IOException {
+        write("commerce", "orders", "topic: commerce.orders.placed");
+        write("analytics", "revenue", "product: commerce/orders");
+        Path jar = contracts.resolveSibling(contracts.getFileName() + ".jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String folder : List.of("", "commerce/", "analytics/")) {   // jars list their folders, as Maven's do
+                zip.putNextEntry(new ZipEntry(ContractLocator.CLASSPATH_DIR + "/" + folder));
+            }
+            for (String file : List.of("commerce/orders.yaml", "analytics/revenue.yaml")) {
+                zip.putNextEntry(new ZipEntry(ContractLocator.CLASSPATH_DIR + "/" + file));
+                zip.write(Files.readAllBytes(contracts.resolve(file)));
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            Path packaged = ContractLocator.onClasspath(loader).orElseThrow();
+
+            Contract revenue = new ContractLocator(packaged).load("revenue");
+
+            assertThat(revenue.ports().inputTopics()).containsExactly("commerce.orders");
+            assertThatThrownBy(() -> new ContractLocator(packaged).load("refunds"))
+                    .hasMessageContaining("under jar:" + jar.toUri());
+        }
+    }
+
+    @Test
+    void findsTheContractsAClassesFolderCarries() throws IOException {
+        Path classes = contracts.resolve("classes");
+        Path packaged = Files.createDirectories(classes.resolve(ContractLocator.CLASSPATH_DIR));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            assertThat(ContractLocator.onClasspath(loader)).contains(packaged);
+        }
     }
 
     private void write(String domain, String name, String input) throws IOException {

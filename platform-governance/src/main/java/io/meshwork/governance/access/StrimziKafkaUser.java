@@ -14,13 +14,17 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A Strimzi {@code KafkaUser} resource ({@code kafka.strimzi.io/v1}, TLS authentication, simple authorization)
- * granting a principal's {@link AccessPolicy} ACLs: one ACL rule per resource, with all its operations.
+ * A Strimzi {@code KafkaUser} resource ({@code kafka.strimzi.io/v1}, SCRAM-SHA-512 authentication, simple
+ * authorization) granting a principal's {@link AccessPolicy} ACLs: one ACL rule per resource, with all its operations.
+ * Strimzi's user operator writes the user's password, and the {@code sasl.jaas.config} that uses it, to the Secret of
+ * the user's name; the product's StatefulSet ({@code mesh generate k8s}) reads it from there.
  */
 public final class StrimziKafkaUser {
 
     /** The API version of the generated resources (Strimzi 1.x). */
     public static final String API_VERSION = "kafka.strimzi.io/v1";
+    /** How the generated users authenticate: SASL SCRAM-SHA-512 over TLS (the listener of deploy/strimzi/kafka.yaml). */
+    public static final String AUTHENTICATION = "scram-sha-512";
 
     private StrimziKafkaUser() {
     }
@@ -43,7 +47,7 @@ public final class StrimziKafkaUser {
         metadata.put("name", principals.get(0).substring(principals.get(0).indexOf(':') + 1));
         metadata.putObject("labels").put("strimzi.io/cluster", cluster).put("app.kubernetes.io/part-of", "meshwork");
         ObjectNode spec = user.putObject("spec");
-        spec.putObject("authentication").put("type", "tls");
+        spec.putObject("authentication").put("type", AUTHENTICATION);
         ObjectNode authorization = spec.putObject("authorization");
         authorization.put("type", "simple");
         ArrayNode rules = authorization.putArray("acls");

@@ -6,6 +6,9 @@ import io.meshwork.core.json.Json;
 import io.meshwork.governance.alerts.SloAlertRules;
 import java.math.BigDecimal;
 import java.util.List;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,7 +34,17 @@ public final class SlaDashboard {
     /** Burn-rate windows shown: those of the alerts' page conditions. */
     private static final List<String> BURN_WINDOWS = List.of("5m", "1h", "6h");
 
+    /** Indented as Grafana exports dashboards ({@code "key": value}, one array element a line): small diffs. */
+    private static final DefaultPrettyPrinter GRAFANA_STYLE = new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+
     private SlaDashboard() {
+    }
+
+    /** The dashboard of {@link #of} as Grafana's JSON text, indented as Grafana exports it, ending in a newline. */
+    public static String json(List<Contract> products, String datasourceUid) {
+        return Json.mapper().writer().with(GRAFANA_STYLE).writeValueAsString(of(products, datasourceUid)) + "\n";
     }
 
     /**
