@@ -24,7 +24,7 @@ public interface EventTime<T> {
     /** The instant {@code text} says (ISO-8601), or {@code null} when it is missing or unreadable. */
     static Instant parseIso(String text) {
         try {
-            return text == null ? null : Instant.parse(text);
+            return text == null ? null : IsoInstants.parse(text);
         } catch (DateTimeParseException e) {
             return null;
         }

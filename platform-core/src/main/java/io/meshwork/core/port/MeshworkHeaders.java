@@ -4,6 +4,8 @@ import io.meshwork.core.contract.Violation;
 import io.meshwork.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -45,6 +47,9 @@ public final class MeshworkHeaders {
     /** Dead letters: all violations as {@code [{"rule":..,"path":..,"message":..}]}; the single headers hold the first. */
     public static final String VIOLATIONS = "meshwork.error.violations";
 
+    /** Source topic names as header values; a product reads a handful of topics. */
+    private static final Map<String, byte[]> TOPICS = new ConcurrentHashMap<>();
+
     private MeshworkHeaders() {
     }
 
@@ -67,11 +72,16 @@ public final class MeshworkHeaders {
      * value on as {@value #CORRELATION_ID}.
      */
     static void provenance(Headers headers, Source source, String product, String contractVersion) {
-        put(headers, PRODUCT, product);
-        put(headers, CONTRACT_VERSION, contractVersion);
-        put(headers, SOURCE_TOPIC, source.topic());
-        put(headers, SOURCE_PARTITION, Integer.toString(source.partition()));
-        put(headers, SOURCE_OFFSET, Long.toString(source.offset()));
+        provenance(headers, source, Producer.of(product, contractVersion));
+    }
+
+    /** Like {@link #provenance(Headers, Source, String, String)}, with the producer's headers encoded once. */
+    static void provenance(Headers headers, Source source, Producer producer) {
+        put(headers, PRODUCT, producer.product());
+        put(headers, CONTRACT_VERSION, producer.contractVersion());
+        put(headers, SOURCE_TOPIC, TOPICS.computeIfAbsent(source.topic(), MeshworkHeaders::utf8));
+        put(headers, SOURCE_PARTITION, utf8(Integer.toString(source.partition())));
+        put(headers, SOURCE_OFFSET, utf8(Long.toString(source.offset())));
         Header plain = headers.lastHeader(PLAIN_CORRELATION_ID);
         if (headers.lastHeader(CORRELATION_ID) == null && plain != null && plain.value() != null) {
             headers.add(CORRELATION_ID, plain.value());
@@ -96,7 +106,23 @@ public final class MeshworkHeaders {
     }
 
     private static void put(Headers headers, String name, String value) {
+        put(headers, name, utf8(value == null ? "" : value));
+    }
+
+    private static void put(Headers headers, String name, byte[] value) {
         headers.remove(name);
-        headers.add(name, (value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
+        headers.add(name, value);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The producing product and its contract version, as header values: encoded once per product, not per record. */
+    record Producer(byte[] product, byte[] contractVersion) {
+
+        static Producer of(String product, String contractVersion) {
+            return new Producer(utf8(product), utf8(contractVersion));
+        }
     }
 }

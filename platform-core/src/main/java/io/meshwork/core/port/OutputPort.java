@@ -69,6 +69,8 @@ final class OutputPort {
     private final class Gate<K, V> implements FixedKeyProcessor<K, V, Verdict> {
 
         private final Optional<String> keyField = contract.ports().output().key();
+        private final MeshworkHeaders.Producer producer = MeshworkHeaders.Producer.of(contract.identity().qualifiedName(),
+                contract.version());
         private FixedKeyProcessorContext<K, Verdict> context;
 
         @Override
@@ -88,7 +90,7 @@ final class OutputPort {
             byte[] value = Json.mapper().writeValueAsBytes(tree);
             if (violations.isEmpty()) {
                 String key = keyField.map(f -> tree.get(f).asString()).orElseGet(() -> keyText(record.key()));
-                MeshworkHeaders.provenance(record.headers(), source, contract.identity().qualifiedName(), contract.version());
+                MeshworkHeaders.provenance(record.headers(), source, producer);
                 if (deadLetters.fits(key, value, record.headers())) {
                     // The record's timestamp here is its event time: freshness and end-to-end latency are measured on it.
                     counter.published(record.timestamp());
@@ -110,12 +112,17 @@ final class OutputPort {
 
         /** The schema's verdict, plus the two rules the output topic itself imposes: its key field and a sane timestamp. */
         private List<Violation> violations(JsonNode tree, long eventTime, long now) {
-            List<Violation> violations = new ArrayList<>(validator.validate(tree));
+            List<Violation> schema = validator.validate(tree);
+            boolean keyed = keyField.isEmpty() || !tree.isObject() || tree.path(keyField.get()).isValueNode();
+            if (schema.isEmpty() && keyed && eventTime - now <= DeadLetters.MAX_FUTURE_TIMESTAMP.toMillis()) {
+                return List.of(); // the common case, without a list to build
+            }
+            List<Violation> violations = new ArrayList<>(schema);
             if (eventTime - now > DeadLetters.MAX_FUTURE_TIMESTAMP.toMillis()) {
                 violations.add(new Violation("event-time", "$", "event time " + Instant.ofEpochMilli(eventTime)
                         + " is more than " + DeadLetters.MAX_FUTURE_TIMESTAMP + " ahead of the clock; Kafka would reject the record"));
             }
-            if (keyField.isPresent() && tree.isObject() && !tree.path(keyField.get()).isValueNode()) {
+            if (!keyed) {
                 violations.add(new Violation("key", "$." + keyField.get(),
                         "key field '" + keyField.get() + "' is missing; the output topic is keyed by it"));
             }

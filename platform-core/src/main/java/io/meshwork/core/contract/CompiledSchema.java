@@ -1,0 +1,268 @@
+package io.meshwork.core.contract;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The fast path of {@link RecordValidator}: the JSON Schema keywords data contracts use (type, properties, required,
+ * additionalProperties, items, enum, const, bounds, lengths, pattern, the date-time and uuid formats) compiled once
+ * into plain checks over a JSON tree. It only ever says "valid" when the full validator would find nothing wrong: it
+ * is stricter where in doubt (a decimal 2.0 is not an integer here, a date-time must be the RFC 3339 profile), and a
+ * schema using any other keyword is not compiled at all. A record it does not accept goes to the full validator, which
+ * has the last word and words the violations.
+ */
+final class CompiledSchema {
+
+    /** One compiled schema: does {@code node} certainly satisfy it? */
+    @FunctionalInterface
+    interface Check {
+        boolean accepts(JsonNode node);
+    }
+
+    /** Keywords of JSON Schema 2020-12 (and draft 7) that validate; any not handled below makes a schema uncompiled. */
+    private static final Set<String> VALIDATION_KEYWORDS = Set.of("$ref", "$dynamicRef", "$recursiveRef", "$defs",
+            "definitions", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "dependencies",
+            "prefixItems", "items", "additionalItems", "contains", "properties", "patternProperties",
+            "additionalProperties", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "type", "enum", "const",
+            "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength",
+            "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties",
+            "minProperties", "required", "dependentRequired", "format", "contentEncoding", "contentMediaType",
+            "contentSchema", "$vocabulary", "$anchor", "$dynamicAnchor", "$recursiveAnchor");
+
+
+    private final Check root;
+
+    private CompiledSchema(Check root) {
+        this.root = root;
+    }
+
+    /** The compiled form of {@code schema}, or empty when it uses a keyword this fast path does not handle. */
+    static Optional<CompiledSchema> compile(JsonNode schema) {
+        return compileNode(schema).map(CompiledSchema::new);
+    }
+
+    /** True only when {@code value} certainly conforms; false means "ask the full validator". */
+    boolean accepts(JsonNode value) {
+        return root.accepts(value);
+    }
+
+    private static Optional<Check> compileNode(JsonNode schema) {
+        if (schema.isBoolean()) {
+            boolean allowed = schema.asBoolean();
+            return Optional.of(node -> allowed);
+        }
+        if (!schema.isObject()) {
+            return Optional.empty();
+        }
+        List<Check> checks = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> keyword : schema.properties()) {
+            String name = keyword.getKey();
+            if (!VALIDATION_KEYWORDS.contains(name)) {
+                continue; // annotations (description, title, examples, ...) and unknown keywords validate nothing
+            }
+            Optional<Check> check = keyword(name, keyword.getValue(), schema);
+            if (check.isEmpty()) {
+                return Optional.empty();
+            }
+            checks.add(check.get());
+        }
+        Check[] all = checks.toArray(Check[]::new);
+        return Optional.of(node -> {
+            for (Check check : all) {
+                if (!check.accepts(node)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private static Optional<Check> keyword(String name, JsonNode value, JsonNode schema) {
+        return switch (name) {
+            case "type" -> type(value);
+            case "properties" -> properties(value);
+            case "required" -> required(value);
+            case "additionalProperties" -> additionalProperties(value, schema.path("properties"));
+            case "items" -> items(value);
+            case "enum" -> value.isArray() ? Optional.of(enumOf(value)) : Optional.empty();
+            case "const" -> Optional.of(value::equals);
+            case "minimum" -> bound(value, (n, b) -> n.compareTo(b) >= 0);
+            case "maximum" -> bound(value, (n, b) -> n.compareTo(b) <= 0);
+            case "exclusiveMinimum" -> bound(value, (n, b) -> n.compareTo(b) > 0);
+            case "exclusiveMaximum" -> bound(value, (n, b) -> n.compareTo(b) < 0);
+            case "minLength" -> length(value, true);
+            case "maxLength" -> length(value, false);
+            case "pattern" -> pattern(value);
+            case "minItems" -> size(value, true);
+            case "maxItems" -> size(value, false);
+            case "format" -> format(value);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Check> type(JsonNode value) {
+        List<String> types = new ArrayList<>();
+        if (value.isString()) {
+            types.add(value.asString());
+        } else if (value.isArray()) {
+            value.forEach(type -> types.add(type.asString()));
+        } else {
+            return Optional.empty();
+        }
+        List<Check> allowed = new ArrayList<>();
+        for (String type : types) {
+            Check check = switch (type) {
+                case "object" -> JsonNode::isObject;
+                case "array" -> JsonNode::isArray;
+                case "string" -> JsonNode::isString;
+                case "boolean" -> JsonNode::isBoolean;
+                case "null" -> JsonNode::isNull;
+                case "number" -> node -> node.isNumber() && finite(node);
+                case "integer" -> JsonNode::isIntegralNumber; // a decimal 2.0 goes to the full validator
+                default -> null;
+            };
+            if (check == null) {
+                return Optional.empty();
+            }
+            allowed.add(check);
+        }
+        Check[] any = allowed.toArray(Check[]::new);
+        return Optional.of(node -> {
+            for (Check check : any) {
+                if (check.accepts(node)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    private static Optional<Check> properties(JsonNode value) {
+        if (!value.isObject()) {
+            return Optional.empty();
+        }
+        Map<String, Check> properties = new HashMap<>();
+        for (Map.Entry<String, JsonNode> property : value.properties()) {
+            Optional<Check> check = compileNode(property.getValue());
+            if (check.isEmpty()) {
+                return Optional.empty();
+            }
+            properties.put(property.getKey(), check.get());
+        }
+        return Optional.of(node -> {
+            if (!node.isObject()) {
+                return true;
+            }
+            for (Map.Entry<String, Check> property : properties.entrySet()) {
+                JsonNode field = node.get(property.getKey());
+                if (field != null && !property.getValue().accepts(field)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private static Optional<Check> required(JsonNode value) {
+        if (!value.isArray()) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        value.forEach(name -> names.add(name.asString()));
+        return Optional.of(node -> !node.isObject() || names.stream().allMatch(node::has));
+    }
+
+    private static Optional<Check> additionalProperties(JsonNode value, JsonNode properties) {
+        if (value.isBoolean() && value.asBoolean()) {
+            return Optional.of(node -> true);
+        }
+        if (!value.isBoolean()) {
+            return Optional.empty(); // a schema for the other properties: left to the full validator
+        }
+        Set<String> declared = new HashSet<>(properties.propertyNames());
+        return Optional.of(node -> !node.isObject() || declared.containsAll(node.propertyNames()));
+    }
+
+    private static Optional<Check> items(JsonNode value) {
+        return compileNode(value).map(item -> node -> {
+            if (!node.isArray()) {
+                return true;
+            }
+            for (JsonNode element : node) {
+                if (!item.accepts(element)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private static Check enumOf(JsonNode value) {
+        List<JsonNode> allowed = new ArrayList<>();
+        value.forEach(allowed::add);
+        return allowed::contains;
+    }
+
+    private interface Comparison {
+        boolean holds(BigDecimal number, BigDecimal bound);
+    }
+
+    private static Optional<Check> bound(JsonNode value, Comparison comparison) {
+        if (!value.isNumber()) {
+            return Optional.empty();
+        }
+        BigDecimal bound = value.decimalValue();
+        return Optional.of(node -> !node.isNumber() || (finite(node) && comparison.holds(node.decimalValue(), bound)));
+    }
+
+    private static Optional<Check> length(JsonNode value, boolean min) {
+        if (!value.isIntegralNumber()) {
+            return Optional.empty();
+        }
+        int limit = value.asInt();
+        return Optional.of(node -> {
+            if (!node.isString()) {
+                return true;
+            }
+            String text = node.asString();
+            int length = text.codePointCount(0, text.length());
+            return min ? length >= limit : length <= limit;
+        });
+    }
+
+    private static Optional<Check> size(JsonNode value, boolean min) {
+        if (!value.isIntegralNumber()) {
+            return Optional.empty();
+        }
+        int limit = value.asInt();
+        return Optional.of(node -> !node.isArray() || (min ? node.size() >= limit : node.size() <= limit));
+    }
+
+    private static Optional<Check> pattern(JsonNode value) {
+        if (!value.isString()) {
+            return Optional.empty();
+        }
+        Pattern pattern = Pattern.compile(value.asString());
+        return Optional.of(node -> !node.isString() || pattern.matcher(node.asString()).find());
+    }
+
+    private static Optional<Check> format(JsonNode value) {
+        return switch (value.asString()) {
+            case "uuid" -> Optional.of(node -> !node.isString() || Formats.isUuid(node.asString()));
+            case "date-time" -> Optional.of(node -> !node.isString() || Formats.isDateTime(node.asString()));
+            default -> Optional.empty();
+        };
+    }
+
+    private static boolean finite(JsonNode node) {
+        return !(node.isDouble() || node.isFloat()) || Double.isFinite(node.doubleValue());
+    }
+}
