@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,13 +45,17 @@ final class LocalMesh implements AutoCloseable {
 
     private final Optional<EmbeddedKafkaCluster> broker;
     private final String bootstrapServers;
+    /** Credentials and TLS settings of a cluster given with --bootstrap-servers; none for the embedded broker. */
+    private final Map<String, Object> connection;
     private final DevelopmentToken token;
     private final List<ProductRuntime> products = new ArrayList<>();
     private TrafficGenerator traffic;
 
-    private LocalMesh(Optional<EmbeddedKafkaCluster> broker, String bootstrapServers, DevelopmentToken token) {
+    private LocalMesh(Optional<EmbeddedKafkaCluster> broker, String bootstrapServers, Map<String, Object> connection,
+                      DevelopmentToken token) {
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
+        this.connection = connection;
         this.token = token;
     }
 
@@ -72,14 +77,15 @@ final class LocalMesh implements AutoCloseable {
         // One development token that holds every permission any contract requires, signed with a fresh secret.
         DevelopmentToken token = DevelopmentTokens.issue(contracts.stream()
                 .flatMap(c -> c.access().requiredPermissions().stream()).distinct().sorted().toList(), TOKEN_TTL);
-        LocalMesh mesh = new LocalMesh(broker, bootstrap, token);
+        Map<String, Object> connection = connection(options, System.getenv());
+        LocalMesh mesh = new LocalMesh(broker, bootstrap, connection, token);
         try {
             mesh.createTopics(contracts);
             Map<String, Integer> ports = ProductPorts.assign(options.dataDir().resolve("ports.json"), options.basePort(),
                     available.stream().map(DataProduct::name).toList());
             for (int i = 0; i < available.size(); i++) {
                 int port = portFor(available.get(i).name(), ports.get(available.get(i).name()));
-                ProductConfig config = ProductConfig.of(bootstrap)
+                ProductConfig config = withConnection(ProductConfig.of(bootstrap), connection)
                         .withHttpHost(LOOPBACK)
                         .withHttpPort(port)
                         .withStateDir(options.dataDir().resolve("state").resolve(available.get(i).name()))
@@ -90,7 +96,7 @@ final class LocalMesh implements AutoCloseable {
                         .withJwtSecret(token.secret());
                 mesh.products.add(ProductRuntime.start(available.get(i), productContracts.get(i), config));
             }
-            mesh.traffic = new TrafficGenerator(bootstrap, ServiceLoader.load(SyntheticTraffic.class).stream()
+            mesh.traffic = new TrafficGenerator(bootstrap, connection, ServiceLoader.load(SyntheticTraffic.class).stream()
                     .map(ServiceLoader.Provider::get).toList(), options.rate(), options.invalidShare());
             mesh.traffic.start();
             return mesh;
@@ -98,6 +104,31 @@ final class LocalMesh implements AutoCloseable {
             mesh.close();
             throw e;
         }
+    }
+
+    /**
+     * The security settings among the {@code KAFKA_*} variables of {@code env} ({@code KAFKA_SECURITY_PROTOCOL},
+     * {@code KAFKA_SASL_*}, {@code KAFKA_SSL_*}): every client of a mesh run against an existing cluster uses them, the
+     * products, the topic creation and the traffic. The embedded broker needs none.
+     */
+    static Map<String, Object> connection(UpOptions options, Map<String, String> env) {
+        if (options.bootstrapServers().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> connection = new HashMap<>();
+        ProductConfig.kafkaSettings(env).forEach((name, value) -> {
+            if (name.startsWith("security.") || name.startsWith("sasl.") || name.startsWith("ssl.")) {
+                connection.put(name, value);
+            }
+        });
+        return Map.copyOf(connection);
+    }
+
+    private static ProductConfig withConnection(ProductConfig config, Map<String, Object> connection) {
+        for (Map.Entry<String, Object> setting : connection.entrySet()) {
+            config = config.withKafka(setting.getKey(), setting.getValue());
+        }
+        return config;
     }
 
     String bootstrapServers() {
@@ -133,7 +164,9 @@ final class LocalMesh implements AutoCloseable {
     }
 
     private void createTopics(List<Contract> contracts) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        Map<String, Object> settings = new HashMap<>(connection);
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(settings)) {
             new TopicProvisioner(admin).ensure(TopicProvisioner.topicsOf(contracts));
         }
     }

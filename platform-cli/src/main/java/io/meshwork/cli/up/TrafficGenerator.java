@@ -5,6 +5,7 @@ import io.meshwork.core.traffic.SyntheticTraffic;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -47,11 +48,13 @@ final class TrafficGenerator implements AutoCloseable {
      * @param ratePerSecond records per second, over all sources
      * @param invalidShare  share of records made invalid on purpose, 0..1
      */
-    TrafficGenerator(String bootstrapServers, List<SyntheticTraffic> sources, double ratePerSecond, double invalidShare) {
+    TrafficGenerator(String bootstrapServers, Map<String, Object> connection, List<SyntheticTraffic> sources,
+                     double ratePerSecond, double invalidShare) {
         this.sources = List.copyOf(sources);
         this.invalidShare = invalidShare;
         this.perTick = ratePerSecond / TICKS_PER_SECOND;
         Properties props = new Properties();
+        props.putAll(connection);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

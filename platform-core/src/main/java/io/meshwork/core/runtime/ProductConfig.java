@@ -78,6 +78,18 @@ public record ProductConfig(Map<String, Object> kafka, String httpHost, int http
 
     /** Reads the config from environment variables (see the class comment). */
     public static ProductConfig fromEnvironment(Map<String, String> env) {
+        Map<String, Object> kafka = kafkaSettings(env);
+        int port = Integer.parseInt(env.getOrDefault("MESHWORK_HTTP_PORT", Integer.toString(DEFAULT_HTTP_PORT)));
+        return new ProductConfig(kafka, env.getOrDefault("MESHWORK_HTTP_HOST", "0.0.0.0"), port,
+                Optional.ofNullable(env.get("MESHWORK_STATE_DIR")).map(Path::of),
+                Boolean.parseBoolean(env.getOrDefault("MESHWORK_CREATE_TOPICS", "true")),
+                Optional.ofNullable(env.get("MESHWORK_ADVERTISED_URL")).filter(url -> !url.isBlank()),
+                AccessSettings.fromEnvironment(env), duration(env, "MESHWORK_LAG_INTERVAL", DEFAULT_LAG_INTERVAL),
+                LineageConfig.fromEnvironment(env), duration(env, "MESHWORK_STALL_TIMEOUT", DEFAULT_STALL_TIMEOUT));
+    }
+
+    /** The Kafka settings {@code KAFKA_<NAME>} variables of {@code env} give (see the class comment). */
+    public static Map<String, Object> kafkaSettings(Map<String, String> env) {
         Map<String, Object> kafka = new HashMap<>();
         env.forEach((name, value) -> {
             if (name.startsWith("KAFKA_")) {
@@ -87,13 +99,7 @@ public record ProductConfig(Map<String, Object> kafka, String httpHost, int http
                 }
             }
         });
-        int port = Integer.parseInt(env.getOrDefault("MESHWORK_HTTP_PORT", Integer.toString(DEFAULT_HTTP_PORT)));
-        return new ProductConfig(kafka, env.getOrDefault("MESHWORK_HTTP_HOST", "0.0.0.0"), port,
-                Optional.ofNullable(env.get("MESHWORK_STATE_DIR")).map(Path::of),
-                Boolean.parseBoolean(env.getOrDefault("MESHWORK_CREATE_TOPICS", "true")),
-                Optional.ofNullable(env.get("MESHWORK_ADVERTISED_URL")).filter(url -> !url.isBlank()),
-                AccessSettings.fromEnvironment(env), duration(env, "MESHWORK_LAG_INTERVAL", DEFAULT_LAG_INTERVAL),
-                LineageConfig.fromEnvironment(env), duration(env, "MESHWORK_STALL_TIMEOUT", DEFAULT_STALL_TIMEOUT));
+        return kafka;
     }
 
     /** This config with one more Kafka setting. */
