@@ -153,15 +153,17 @@ function render(mesh) {
       + (breached ? ` · ${breached} breaching an SLA` : '') + ` · refreshed ${new Date().toLocaleTimeString()}`;
   document.body.dataset.products = String(products.length);
   for (const details of document.querySelectorAll('article.product details')) {
+    const id = details.closest('article').dataset.product, key = `${id}|${details.dataset.section}`;
     details.addEventListener('toggle', () => {
-      const id = details.closest('article').dataset.product, key = `${id}|${details.dataset.section}`;
-      if (details.open) {
+      if (details.open && !open.has(key)) {
         open.add(key);
         if (details.dataset.section === 'records') loadSamples(id);
-      } else {
+      } else if (!details.open) {
         open.delete(key);
       }
     });
+    // An open records panel follows the topic: its records are read again with every refresh.
+    if (details.open && details.dataset.section === 'records') loadSamples(id);
   }
 }
 

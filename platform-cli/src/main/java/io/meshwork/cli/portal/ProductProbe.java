@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class ProductProbe {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final Pattern SAMPLE = Pattern.compile(
             "^dataproduct_records_(in|out|dlq)_total\\{([^}]*)\\}\\s+([0-9.eE+-]+)\\s*$", Pattern.MULTILINE);
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
