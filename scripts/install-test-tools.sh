@@ -3,17 +3,20 @@
 #   prometheus      a real Prometheus server (ProductObservabilityIT scrapes a running product) and promtool
 #                   (the generated alert rules are checked and unit-tested with it)
 #   docker-compose  only to check docker-compose.yml's syntax (`docker-compose config`); no Docker engine needed
+#   chromium, chromium-driver
+#                   headless Chromium and its WebDriver: PortalBrowserIT drives the portal in a real browser
 # Idempotent: installs only what is missing. Uses sudo only when not root.
 set -euo pipefail
 
-declare -A wanted=([prometheus]=/usr/bin/prometheus [docker-compose]=/usr/bin/docker-compose)
+declare -A wanted=([prometheus]=/usr/bin/prometheus [docker-compose]=/usr/bin/docker-compose
+                   [chromium]=/usr/bin/chromium [chromium-driver]=/usr/bin/chromedriver)
 
 missing=()
 for package in "${!wanted[@]}"; do
   [[ -x "${wanted[$package]}" ]] || missing+=("$package")
 done
 if [[ ${#missing[@]} -eq 0 ]]; then
-  echo "install-test-tools: all present ($(/usr/bin/prometheus --version 2>&1 | head -n 1))"
+  echo "install-test-tools: all present ($(/usr/bin/prometheus --version 2>&1 | head -n 1); $(/usr/bin/chromium --version 2>&1 | head -n 1))"
   exit 0
 fi
 

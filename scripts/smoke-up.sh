@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's quick start, checked: `./mesh up` on a fresh data directory must show records flowing
-# (dataproduct_records_out_total rising on the orders query port) within 60 seconds, then stop cleanly.
+# (dataproduct_records_out_total rising on the orders query port) within 60 seconds, the portal must list every
+# product, then the mesh must stop cleanly.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,6 +30,10 @@ while [ $(( $(date +%s) - start )) -lt 60 ]; do
     first="$value"
   elif [ -n "$first" ] && [ "$value" -gt "$first" ]; then
     echo "smoke-up: records flowing after $(( $(date +%s) - start )) s: dataproduct_records_out_total $first -> $value"
+    portal="$(sed -n 's/.*"portalUrl" : "\(http[^"]*\)".*/\1/p' "$data/mesh/up.json")"
+    listed="$(curl -s "${portal}api/mesh" | grep -o '"product":"[a-z0-9-]*/[a-z0-9-]*"' | sort -u | wc -l)"
+    [ "$listed" -ge 4 ] || { echo "smoke-up: the portal at $portal lists $listed products, not 4"; cat "$log"; exit 1; }
+    echo "smoke-up: the portal at $portal lists $listed products"
     kill -TERM "$pid"
     wait "$pid" || true
     grep -q "Stopped." "$log" || { echo "smoke-up: mesh did not stop cleanly"; cat "$log"; exit 1; }

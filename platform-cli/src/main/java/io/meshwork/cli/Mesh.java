@@ -6,6 +6,7 @@ import io.meshwork.cli.diff.DiffCommand;
 import io.meshwork.cli.generate.GenerateCommand;
 import io.meshwork.cli.lineage.LineageCommand;
 import io.meshwork.cli.lint.LintCommand;
+import io.meshwork.cli.portal.PortalCommand;
 import io.meshwork.cli.scaffold.NewCommand;
 import io.meshwork.cli.up.UpCommand;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = MeshVersion.class,
         description = "Meshwork: data products on Apache Kafka Streams.",
         subcommands = {UpCommand.class, NewCommand.class, LintCommand.class, DiffCommand.class, CatalogCommand.class,
-                LineageCommand.class, AclCommand.class, GenerateCommand.class,
+                LineageCommand.class, PortalCommand.class, AclCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Mesh {
 

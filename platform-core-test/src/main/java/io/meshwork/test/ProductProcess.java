@@ -46,23 +46,35 @@ public final class ProductProcess implements AutoCloseable {
      */
     public static ProductProcess start(String mainClass, Map<String, String> env, Path log, String... jvmOptions) {
         Map<String, String> environment = new HashMap<>(env);
-        environment.putIfAbsent("MESHWORK_HTTP_HOST", "127.0.0.1");
-        environment.computeIfAbsent("MESHWORK_HTTP_PORT", name -> Integer.toString(freePort()));
         String contracts = System.getProperty("meshwork.contracts.dir");
         if (contracts != null) {
             environment.putIfAbsent("MESHWORK_CONTRACTS_DIR", contracts);
         }
+        return launch(List.of("-cp", System.getProperty("java.class.path"), mainClass), environment, log, jvmOptions);
+    }
+
+    /**
+     * Starts a product's runnable jar, {@code java -jar jar}, with {@code env} only: the contract comes from inside the
+     * jar. The HTTP port is a free loopback one unless {@code env} names {@code MESHWORK_HTTP_PORT}.
+     */
+    public static ProductProcess startJar(Path jar, Map<String, String> env, Path log, String... jvmOptions) {
+        return launch(List.of("-jar", jar.toAbsolutePath().toString()), new HashMap<>(env), log, jvmOptions);
+    }
+
+    private static ProductProcess launch(List<String> what, Map<String, String> environment, Path log, String... jvmOptions) {
+        environment.putIfAbsent("MESHWORK_HTTP_HOST", "127.0.0.1");
+        environment.computeIfAbsent("MESHWORK_HTTP_PORT", name -> Integer.toString(freePort()));
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(what);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         try {
             return new ProductProcess(builder.start(), Integer.parseInt(environment.get("MESHWORK_HTTP_PORT")), log);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + mainClass, e);
+            throw new UncheckedIOException("cannot start " + what, e);
         }
     }
 
@@ -148,7 +160,8 @@ public final class ProductProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A free loopback port, for a process whose port must be known before it starts. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 package io.meshwork.cli.catalog;
 
-import io.meshwork.cli.contracts.ContractsOption;
-import io.meshwork.core.contract.ContractException;
+import io.meshwork.cli.contracts.MeshSource;
 import io.meshwork.core.json.Json;
 import io.meshwork.governance.catalog.Catalog;
 import io.meshwork.governance.catalog.CatalogJson;
@@ -10,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +31,7 @@ public final class CatalogCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ContractsOption contracts;
+    MeshSource source;
 
     @Option(names = "--format", defaultValue = "json", description = "json or markdown (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -45,13 +45,11 @@ public final class CatalogCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Catalog catalog;
-        try {
-            catalog = Catalog.load(contracts.dir());
-        } catch (ContractException e) {
-            err.println(e.getMessage());
+        Optional<Catalog> loaded = source.load(err);
+        if (loaded.isEmpty()) {
             return 2;
         }
+        Catalog catalog = loaded.get();
         String text = format == Format.markdown ? CatalogMarkdown.of(catalog)
                 : Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(CatalogJson.of(catalog)) + "\n";
         return emit(text);

@@ -2,9 +2,9 @@ package io.meshwork.cli.diff;
 
 import io.meshwork.cli.contracts.JsonOutput;
 import io.meshwork.core.json.Json;
-import io.meshwork.governance.compat.Change;
-import io.meshwork.governance.compat.CompatibilityMode;
-import io.meshwork.governance.compat.ContractDiff;
+import io.meshwork.core.compat.Change;
+import io.meshwork.core.compat.CompatibilityMode;
+import io.meshwork.core.compat.ContractDiff;
 import java.io.PrintWriter;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;

@@ -1,7 +1,7 @@
 package io.meshwork.cli.diff;
 
-import io.meshwork.governance.compat.CompatibilityMode;
-import io.meshwork.governance.compat.ContractDiff;
+import io.meshwork.core.compat.CompatibilityMode;
+import io.meshwork.core.compat.ContractDiff;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package io.meshwork.cli.lineage;
 
-import io.meshwork.cli.contracts.ContractsOption;
+import io.meshwork.cli.contracts.MeshSource;
 import io.meshwork.cli.contracts.JsonOutput;
-import io.meshwork.core.contract.ContractException;
 import io.meshwork.governance.catalog.Catalog;
 import io.meshwork.governance.catalog.MeshLineage;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,20 +27,18 @@ public final class LineageCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ContractsOption contracts;
+    MeshSource source;
 
     @Option(names = "--format", defaultValue = "mermaid", description = "mermaid, dot or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
     public Integer call() {
-        MeshLineage graph;
-        try {
-            graph = MeshLineage.of(Catalog.load(contracts.dir()));
-        } catch (ContractException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+        Optional<Catalog> catalog = source.load(spec.commandLine().getErr());
+        if (catalog.isEmpty()) {
             return 2;
         }
+        MeshLineage graph = MeshLineage.of(catalog.get());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case dot -> out.print(graph.toDot());

@@ -9,6 +9,8 @@ import io.meshwork.core.query.QueryableStores;
 import io.meshwork.core.runtime.ProductConfig;
 import io.meshwork.core.runtime.ProductRuntime;
 import io.meshwork.core.runtime.TopicProvisioner;
+import io.meshwork.cli.portal.Portal;
+import io.meshwork.core.security.AccessSettings;
 import io.meshwork.core.security.DevelopmentToken;
 import io.meshwork.core.security.DevelopmentTokens;
 import io.meshwork.core.traffic.SyntheticTraffic;
@@ -42,6 +44,7 @@ final class LocalMesh implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalMesh.class);
     private static final String LOOPBACK = "127.0.0.1";
     private static final Duration TOKEN_TTL = Duration.ofDays(1);
+    private static final Duration PORTAL_REFRESH = Duration.ofSeconds(2);
 
     private final Optional<EmbeddedKafkaCluster> broker;
     private final String bootstrapServers;
@@ -50,6 +53,7 @@ final class LocalMesh implements AutoCloseable {
     private final DevelopmentToken token;
     private final List<ProductRuntime> products = new ArrayList<>();
     private TrafficGenerator traffic;
+    private Portal portal;
 
     private LocalMesh(Optional<EmbeddedKafkaCluster> broker, String bootstrapServers, Map<String, Object> connection,
                       DevelopmentToken token) {
@@ -99,6 +103,9 @@ final class LocalMesh implements AutoCloseable {
             mesh.traffic = new TrafficGenerator(bootstrap, connection, ServiceLoader.load(SyntheticTraffic.class).stream()
                     .map(ServiceLoader.Provider::get).toList(), options.rate(), options.invalidShare());
             mesh.traffic.start();
+            // The portal on the base port, below the products' ports; it accepts the development token.
+            mesh.portal = Portal.start(bootstrap, LOOPBACK, portFor("the portal", options.basePort()),
+                    AccessSettings.none().withJwtSecret(token.secret()), PORTAL_REFRESH);
             return mesh;
         } catch (RuntimeException e) {
             mesh.close();
@@ -144,12 +151,17 @@ final class LocalMesh implements AutoCloseable {
         return token;
     }
 
+    /** Where the portal answers. */
+    String portalUrl() {
+        return portal.url();
+    }
+
     long produced() {
         return traffic == null ? 0 : traffic.produced();
     }
 
     MeshManifest manifest() {
-        return new MeshManifest(bootstrapServers, Instant.now(), token.token(), token.expiresAt(), products.stream()
+        return new MeshManifest(bootstrapServers, portalUrl(), Instant.now(), token.token(), token.expiresAt(), products.stream()
                 .map(p -> new MeshManifest.Product(p.contract().name(), p.contract().domain(), url(p),
                         p.contract().outputTopic(), p.contract().ports().deadLetter(), storeNames(p)))
                 .toList());
@@ -216,6 +228,9 @@ final class LocalMesh implements AutoCloseable {
 
     @Override
     public void close() {
+        if (portal != null) {
+            portal.close();
+        }
         if (traffic != null) {
             traffic.close();
         }

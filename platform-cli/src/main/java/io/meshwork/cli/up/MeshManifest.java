@@ -13,12 +13,13 @@ import java.util.List;
  * {@code .mesh/up.json}: how scripts and other tools find the running mesh.
  *
  * @param bootstrapServers the Kafka cluster
+ * @param portalUrl        the mesh portal's page
  * @param startedAt        when {@code mesh up} started
  * @param developmentToken bearer token for the products' store queries ({@code Authorization: Bearer ...})
  * @param tokenExpiresAt   when that token expires
  * @param products         one entry per running product
  */
-record MeshManifest(String bootstrapServers, Instant startedAt, String developmentToken, Instant tokenExpiresAt,
+record MeshManifest(String bootstrapServers, String portalUrl, Instant startedAt, String developmentToken, Instant tokenExpiresAt,
                     List<Product> products) {
 
     /**

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Runs the whole local mesh until Ctrl-C.",
                 "Starts a real Kafka broker (embedded, data under --data-dir), creates every topic the contracts declare, "
-                        + "runs every data product with its query port, and feeds them synthetic traffic. "
-                        + "Writes <data-dir>/up.json so scripts can find the running mesh."})
+                        + "runs every data product with its query port, feeds them synthetic traffic and serves the portal "
+                        + "on --port. Writes <data-dir>/up.json so scripts can find the running mesh."})
 public final class UpCommand implements Callable<Integer> {
 
     @Spec
@@ -51,7 +51,7 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Delete the data directory first: a new cluster, empty topics.")
     boolean fresh;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Query ports are numbered above this, one per product, kept in <data-dir>/ports.json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8080", description = "The portal listens here; query ports are numbered above it, one per product, kept in <data-dir>/ports.json (default: ${DEFAULT-VALUE}).")
     int basePort;
 
     @Option(names = "--product", split = ",", description = "Run only these products (default: all on the classpath).")
@@ -116,6 +116,7 @@ public final class UpCommand implements Callable<Integer> {
 
     private void printWelcome(PrintWriter out, LocalMesh mesh) {
         out.println("Kafka bootstrap servers: " + mesh.bootstrapServers());
+        out.println("Portal: " + mesh.portalUrl());
         for (ProductRuntime product : mesh.products()) {
             String url = LocalMesh.url(product);
             out.printf("  %-20s %s  -> %s (dead letters: %s)%n", product.contract().name(), url,

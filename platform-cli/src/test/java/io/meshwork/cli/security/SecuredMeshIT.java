@@ -217,7 +217,7 @@ class SecuredMeshIT {
         Map<String, String> env = new HashMap<>();
         kafka.clientSettings(ordersUser, "not-the-password").forEach((setting, value) ->
                 env.put("KAFKA_" + setting.toUpperCase(Locale.ROOT).replace('.', '_'), value.toString()));
-        env.put("MESHWORK_CONTRACTS_DIR", ContractLocator.fromEnvironment().contractsDir().toString());
+        // No MESHWORK_CONTRACTS_DIR: the orders artifact on the classpath carries its contract, as a deployed jar does.
         env.put("MESHWORK_HTTP_HOST", "127.0.0.1");
         env.put("MESHWORK_HTTP_PORT", "0");
         env.put("MESHWORK_STATE_DIR", stateDir.resolve("process").toString());

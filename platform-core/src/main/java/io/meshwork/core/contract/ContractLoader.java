@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +45,16 @@ public final class ContractLoader {
     /** Checks contract text as if it were read from {@code file}. */
     public static Contract parse(Path file, String text) {
         return new ContractReader(file, product -> siblingOutputTopic(file, product)).read(readTree(file, text));
+    }
+
+    /**
+     * Checks a contract already read into a tree, such as a {@link ContractDocument} a product registered;
+     * {@code productTopics} resolves its {@code product: <domain>/<name>} inputs to their topics.
+     *
+     * @param origin where the tree came from, for problem messages
+     */
+    public static Contract read(Path origin, JsonNode tree, Function<String, Optional<String>> productTopics) {
+        return new ContractReader(origin, productTopics).read(tree);
     }
 
     /** The location-aware tree of a YAML contract; lint and diff report positions from it. */

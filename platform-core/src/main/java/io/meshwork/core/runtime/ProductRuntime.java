@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running data product, composed of named parts that each build and close their own resources: its
- * {@link ProductMetrics}, {@link ProductTopics} (admin), the {@link HttpPort} with its store and manifest routes, the
+ * {@link ProductMetrics}, {@link ProductTopics} (admin), its {@link ProductRegistration} on the mesh, the {@link HttpPort} with its store and manifest routes, the
  * OpenLineage emitter and {@link ProductStreams}. {@link #start} returns once all are started; {@link #close} stops
  * them newest first, so Kafka Streams commits its in-flight records before anything it reports to goes away.
  */
@@ -65,6 +65,8 @@ public final class ProductRuntime implements AutoCloseable, ProductHealth {
         this.stores = assembled.stores().exposed();
         LOG.info("Topology of {}:\n{}", contract.identity().qualifiedName(), topology.describe());
         this.topics = resources.add(ProductTopics.open(contract, config));
+        ProductRegistration registration = new ProductRegistration(config, contract);
+        registration.check();
         topics.newestOutput().ifPresent(metrics.flow().delivery()::seed);
         // The port opens before Kafka Streams exists: its bound port is this instance's application.server.
         StoreRoutes storeRoutes = StoreRoutes.create(contract, assembled.stores(), topology.describe(), config.access());
@@ -87,13 +89,15 @@ public final class ProductRuntime implements AutoCloseable, ProductHealth {
         resources.add(metrics.bind(streams.kafkaStreams(), topics.admin(), properties, config.lagInterval()));
         storeRoutes.serve(streams.kafkaStreams(), self);
         streams.start();
+        registration.register(self);
     }
 
     /**
      * Builds and starts {@code product} under {@code contract}.
      *
      * @throws IllegalArgumentException if the topology reads an input the contract does not declare
-     * @throws IllegalStateException    if the topology never publishes to the output port
+     * @throws IllegalStateException    if the topology never publishes to the output port, or the contract is
+     *                                  incompatible with the registered one of the same major version
      */
     public static ProductRuntime start(DataProduct product, Contract contract, ProductConfig config) {
         return new ProductRuntime(product, contract, config);

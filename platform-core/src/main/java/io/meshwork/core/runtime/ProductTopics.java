@@ -2,6 +2,7 @@ package io.meshwork.core.runtime;
 
 import io.meshwork.core.contract.Contract;
 import io.meshwork.core.metrics.OutputWatermark;
+import io.meshwork.core.registry.ContractRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ final class ProductTopics implements AutoCloseable {
     }
 
     /**
-     * Connects and, when {@code config} allows it, creates the product's output, dead-letter and lineage topics.
+     * Connects and, when {@code config} allows it, creates the product's output, dead-letter and lineage topics, and the
+     * mesh's contract registry.
      *
      * @throws IllegalStateException with a one-line message if Kafka refuses the product's credentials or TLS: the
      *                               first admin call is the first to meet them, and nothing else should start then
@@ -43,6 +45,7 @@ final class ProductTopics implements AutoCloseable {
         if (config.createTopics()) {
             List<NewTopic> owned = new ArrayList<>(TopicProvisioner.topicsOf(contract));
             config.lineage().kafkaTopic().ifPresent(owned::add);
+            owned.add(ContractRegistry.topic());
             topics.provisioner.ensure(owned);
         }
         return topics;

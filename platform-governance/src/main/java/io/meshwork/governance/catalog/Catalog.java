@@ -5,8 +5,10 @@ import io.meshwork.core.contract.ContractException;
 import io.meshwork.core.contract.ContractLoader;
 import io.meshwork.core.contract.ContractLocator;
 import io.meshwork.core.contract.ContractProblem;
+import io.meshwork.core.registry.Registration;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +51,28 @@ public final class Catalog {
             throw new ContractException(problems);
         }
         return new Catalog(contracts, Optional.of(contractsDir));
+    }
+
+    /**
+     * The catalog of what runs: every product registered on the mesh's {@code meshwork.contracts} topic, with the
+     * contract it registered.
+     *
+     * @throws ContractException listing the problems of every registration that is not a valid contract
+     */
+    public static Catalog registered(Collection<Registration> registrations) {
+        List<Contract> contracts = new ArrayList<>();
+        List<ContractProblem> problems = new ArrayList<>();
+        for (Registration registration : registrations) {
+            try {
+                contracts.add(registration.toContract());
+            } catch (ContractException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ContractException(problems);
+        }
+        return of(contracts);
     }
 
     /** The products, by {@code domain/name}. */

@@ -4,7 +4,7 @@ import io.meshwork.core.contract.Contract;
 import io.meshwork.core.contract.Ports;
 import io.meshwork.core.contract.Sla;
 import io.meshwork.core.json.Json;
-import io.meshwork.governance.ContractText;
+import io.meshwork.core.contract.ContractText;
 import java.util.Locale;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,8 +1,8 @@
 package io.meshwork.governance.lint;
 
 import io.meshwork.core.contract.Locations;
-import io.meshwork.governance.JsonPaths;
-import io.meshwork.governance.SchemaKeywords;
+import io.meshwork.core.contract.JsonPaths;
+import io.meshwork.core.contract.SchemaKeywords;
 import io.meshwork.governance.lint.Policies.Policy;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.meshwork.governance.lint;
 
+import io.meshwork.core.compat.ContractDiff;
 import io.meshwork.core.contract.ContractException;
 import io.meshwork.core.contract.ContractLoader;
 import io.meshwork.core.contract.ContractProblem;
@@ -94,7 +95,7 @@ public record Policies(Map<Policy, Severity> severities, String ownerPattern, in
             severities.put(policy, Severity.ERROR);
         }
         return new Policies(severities, "[a-z][a-z0-9-]*", 20,
-                List.of("public", "internal", "confidential", "restricted"),
+                ContractDiff.DEFAULT_CLASSIFICATIONS,
                 "{domain}\\.{name}(\\.[a-z0-9-]+)*", "[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+",
                 List.of("freshness", "availability", "qualityScore"));
     }

@@ -1,4 +1,4 @@
-package io.meshwork.governance.compat;
+package io.meshwork.core.compat;
 
 /**
  * One difference between two versions of a contract.

@@ -1,4 +1,4 @@
-package io.meshwork.governance;
+package io.meshwork.core.contract;
 
 import java.util.Set;
 

@@ -1,9 +1,9 @@
-package io.meshwork.governance.compat;
+package io.meshwork.core.compat;
 
 import io.meshwork.core.contract.Contract;
 import io.meshwork.core.contract.Ports;
 import io.meshwork.core.contract.Sla;
-import io.meshwork.governance.ContractText;
+import io.meshwork.core.contract.ContractText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +21,12 @@ import java.util.function.Function;
  * @param changes    every change, schema first
  */
 public record ContractDiff(SemanticVersion oldVersion, SemanticVersion newVersion, List<Change> changes) {
+
+    /**
+     * Classification levels, least to most restricted, as the shipped {@code contracts/policies.yaml} allows them:
+     * what a product checks its contract against at start, where no policies file is at hand.
+     */
+    public static final List<String> DEFAULT_CLASSIFICATIONS = List.of("public", "internal", "confidential", "restricted");
 
     public ContractDiff {
         changes = List.copyOf(changes);

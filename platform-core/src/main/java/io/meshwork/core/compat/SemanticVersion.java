@@ -1,4 +1,4 @@
-package io.meshwork.governance.compat;
+package io.meshwork.core.compat;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,7 +1,7 @@
-package io.meshwork.governance.compat;
+package io.meshwork.core.compat;
 
-import io.meshwork.governance.JsonPaths;
-import io.meshwork.governance.SchemaKeywords;
+import io.meshwork.core.contract.JsonPaths;
+import io.meshwork.core.contract.SchemaKeywords;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;

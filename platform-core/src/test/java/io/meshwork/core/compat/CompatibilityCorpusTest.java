@@ -1,4 +1,4 @@
-package io.meshwork.governance.compat;
+package io.meshwork.core.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
