@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A data product running as its own OS process, started the way an operator starts it ({@code java} with the
@@ -81,17 +84,29 @@ public final class ProductProcess implements AutoCloseable {
     /** Waits until {@code /ready} answers 200; fails if the process exits or {@code timeout} passes first. */
     public Duration awaitReady(Duration timeout) {
         long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the product exited with code " + process.exitValue() + " before it was ready; see " + log);
-            }
-            if (status("/ready") == 200) {
-                return Duration.ofNanos(System.nanoTime() - started);
-            }
-            pause(Duration.ofMillis(200));
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("the product exited with code " + process.exitValue()
+                            + " before it was ready; see " + log);
+                }
+                return status("/ready") == 200;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the product was not ready within " + timeout + "; see " + log, e);
         }
-        throw new AssertionError("the product was not ready within " + timeout + "; see " + log);
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Resident set size of the process in KiB, from {@code /proc} (Linux), or -1 when it cannot be read. */
+    public long residentKb() {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(-1);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** The status of {@code GET path} on the product's HTTP port, or -1 when it does not answer. */
@@ -166,14 +181,6 @@ public final class ProductProcess implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -7,6 +7,8 @@ import io.meshwork.core.runtime.ProductRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.kafka.streams.KafkaStreams;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Products started in the test's own JVM on a real cluster, as their integration tests start them. */
 public final class RunningProducts {
@@ -37,19 +39,17 @@ public final class RunningProducts {
      */
     public static ProductRuntime startRunning(DataProduct product, ProductConfig config) {
         ProductRuntime runtime = ProductRuntime.start(product, ContractLocator.fromEnvironment().load(product.name()), config);
-        long deadline = System.nanoTime() + STARTUP_BOUND.toNanos();
-        while (runtime.state() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() > deadline || !runtime.live()) {
-                KafkaStreams.State state = runtime.state();
-                runtime.close();
-                throw new AssertionError(product.name() + " is " + state + ", not RUNNING, after " + STARTUP_BOUND);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while " + product.name() + " started", e);
-            }
+        try {
+            // Stops early when the product fails (not live): waiting out the bound would tell nothing more.
+            Awaitility.await().atMost(STARTUP_BOUND).pollInterval(Duration.ofMillis(100))
+                    .until(() -> runtime.state() == KafkaStreams.State.RUNNING || !runtime.live());
+        } catch (ConditionTimeoutException e) {
+            // reported below with the state it is stuck in
+        }
+        KafkaStreams.State state = runtime.state();
+        if (state != KafkaStreams.State.RUNNING) {
+            runtime.close();
+            throw new AssertionError(product.name() + " is " + state + ", not RUNNING, after " + STARTUP_BOUND);
         }
         return runtime;
     }

@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.InvalidTimestampException;
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
@@ -115,7 +112,7 @@ public final class DeadLetterHandlers {
                         })
                         .orElseGet(Response::fail);
             }
-            if (!isAboutTheRecord(exception)) {
+            if (!DeadLetters.aboutTheRecord(exception)) {
                 return Response.fail();
             }
             return deadLetter(context, record, exception, "production");
@@ -134,12 +131,6 @@ public final class DeadLetterHandlers {
             byte[] value = record.value() instanceof byte[] bytes ? bytes : context.sourceRawValue();
             Violation why = new Violation(rule, "$", exception.getClass().getSimpleName() + ": " + exception.getMessage());
             return Response.resume(List.of(deadLetters.record(context, key, value, DeadLetterReason.PRODUCTION, why)));
-        }
-
-        private static boolean isAboutTheRecord(Exception exception) {
-            return exception instanceof InvalidTimestampException
-                    || exception instanceof RecordTooLargeException
-                    || exception instanceof RecordBatchTooLargeException;
         }
     }
 }

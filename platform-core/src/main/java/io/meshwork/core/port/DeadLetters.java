@@ -78,6 +78,15 @@ final class DeadLetters {
         return new ProducerRecord<>(topic, null, timestamp, key, value, headers);
     }
 
+    /** Whether Kafka refused a record for what it is (its timestamp, its size), not for the state of the cluster. */
+    static boolean aboutTheRecord(Exception refusal) {
+        return refusal instanceof InvalidTimestampException || tooLarge(refusal);
+    }
+
+    private static boolean tooLarge(Exception refusal) {
+        return refusal instanceof RecordTooLargeException || refusal instanceof RecordBatchTooLargeException;
+    }
+
     /** Whether a record of this key, value and headers is small enough for Kafka to take it. */
     boolean fits(String key, byte[] value, Headers headers) {
         return size(key == null ? 0 : key.getBytes(StandardCharsets.UTF_8).length, value, headers) <= maxRecordBytes;
@@ -122,7 +131,7 @@ final class DeadLetters {
         if (why instanceof InvalidTimestampException) {
             return Optional.of(new ProducerRecord<>(topic, null, now, refused.key(), refused.value(), headers));
         }
-        if (why instanceof RecordTooLargeException || why instanceof RecordBatchTooLargeException) {
+        if (tooLarge(why)) {
             omit(headers, refused.key() == null ? 0 : refused.key().length, refused.value());
             return Optional.of(new ProducerRecord<>(topic, null, now, null, null, headers));
         }

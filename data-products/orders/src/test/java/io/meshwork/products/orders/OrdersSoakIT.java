@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwork.test.ProductProcess;
 import io.meshwork.testkit.junit.KafkaClusterExtension;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +60,7 @@ class OrdersSoakIT {
                     Thread.sleep(left / 1_000_000); // the steady rate itself, not a wait for a condition
                 }
                 String metrics = product.get("/metrics").map(r -> r.body()).orElse("");
-                samples.add(new Sample((System.nanoTime() - started) / 1_000_000_000, rssKb(product.pid()), heapMb(metrics),
+                samples.add(new Sample((System.nanoTime() - started) / 1_000_000_000, product.residentKb(), heapMb(metrics),
                         published(metrics)));
             }
             assertThat(product.isAlive()).isTrue();
@@ -91,11 +89,6 @@ class OrdersSoakIT {
             variance += (i - meanX) * (i - meanX);
         }
         return variance == 0 || meanY == 0 ? 0 : covariance / variance * (n - 1) / meanY;
-    }
-
-    private static long rssKb(long pid) throws IOException {
-        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1);
     }
 
     private static double heapMb(String metrics) {
