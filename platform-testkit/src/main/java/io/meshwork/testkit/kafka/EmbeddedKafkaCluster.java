@@ -38,6 +38,11 @@ import java.util.stream.Collectors;
  * on the same directory reuses the formatted storage, with its topics, records and committed
  * offsets.
  *
+ * <p>Retention is Kafka's own: 30 s after start, then every 5 minutes, the brokers delete records whose timestamp
+ * is older than their topic's retention (7 days unless the topic says otherwise). A test that writes records stamped
+ * with a fixed historical time (the article's 2025 events) and reads them back after that check finds them gone;
+ * stamp them with a recent time instead.
+ *
  * <p>With {@link Builder#secured()} the cluster runs as the article configures Kafka: clients connect with
  * {@code SASL_SSL} and {@code SCRAM-SHA-512} over TLS from a CA made up at start, and the KRaft
  * {@code StandardAuthorizer} denies whatever no ACL allows ({@code allow.everyone.if.no.acl.found=false}), except to
