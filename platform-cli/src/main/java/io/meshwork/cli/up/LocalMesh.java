@@ -5,7 +5,6 @@ import io.meshwork.core.contract.Contract;
 import io.meshwork.core.contract.ContractException;
 import io.meshwork.core.contract.ContractLocator;
 import io.meshwork.core.lineage.LineageConfig;
-import io.meshwork.core.query.QueryableStores;
 import io.meshwork.core.runtime.ProductConfig;
 import io.meshwork.core.runtime.ProductRuntime;
 import io.meshwork.core.runtime.TopicProvisioner;
@@ -23,8 +22,10 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,14 +36,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole local mesh in one JVM: a real Kafka broker (or an existing cluster), every topic the contracts
- * declare, every data product on the classpath with its query port, and synthetic traffic. Closing it stops
+ * The whole local mesh: a real Kafka broker (or an existing cluster), every topic the contracts declare, every data
+ * product on the classpath with its query port (in this JVM, or with {@code --processes} each instance an OS process
+ * of its own from the product's runnable jar), and synthetic traffic. Closing it stops
  * traffic first, then the products (committing their work), then the broker.
  */
 final class LocalMesh implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalMesh.class);
-    private static final String LOOPBACK = "127.0.0.1";
+    /** How long a product process may take to become ready: five JVMs start at once on two cores. */
+    private static final Duration READY_PATIENCE = Duration.ofMinutes(3);
     private static final Duration TOKEN_TTL = Duration.ofDays(1);
     private static final Duration PORTAL_REFRESH = Duration.ofSeconds(2);
 
@@ -51,7 +54,8 @@ final class LocalMesh implements AutoCloseable {
     /** Credentials and TLS settings of a cluster given with --bootstrap-servers; none for the embedded broker. */
     private final Map<String, Object> connection;
     private final DevelopmentToken token;
-    private final List<ProductRuntime> products = new ArrayList<>();
+    private final List<ProductInstance> products = new ArrayList<>();
+    private ProductProcesses processes;
     private TrafficGenerator traffic;
     private Portal portal;
 
@@ -67,13 +71,14 @@ final class LocalMesh implements AutoCloseable {
      * Starts everything.
      *
      * @throws ContractException if a contract is malformed (nothing is left running)
+     * @throws IllegalStateException if a product cannot start (nothing is left running)
      */
     static LocalMesh start(UpOptions options) {
         List<DataProduct> available = discoverProducts(options.products());
         ContractLocator locator = ContractLocator.fromEnvironment();
         // Every contract must be well-formed: the topics of all of them are created.
         List<Contract> contracts = Catalog.load(locator.contractsDir()).products();
-        List<Contract> productContracts = available.stream().map(p -> locator.load(p.name())).toList();
+        options.processes().ifPresent(processes -> unknownProducts(processes.instances().keySet(), available));
 
         Optional<EmbeddedKafkaCluster> broker = options.bootstrapServers().isPresent() ? Optional.empty()
                 : Optional.of(startBroker(options));
@@ -85,31 +90,71 @@ final class LocalMesh implements AutoCloseable {
         LocalMesh mesh = new LocalMesh(broker, bootstrap, connection, token);
         try {
             mesh.createTopics(contracts);
-            Map<String, Integer> ports = ProductPorts.assign(options.dataDir().resolve("ports.json"), options.basePort(),
-                    available.stream().map(DataProduct::name).toList());
-            for (int i = 0; i < available.size(); i++) {
-                int port = portFor(available.get(i).name(), ports.get(available.get(i).name()));
-                ProductConfig config = withConnection(ProductConfig.of(bootstrap), connection)
-                        .withHttpHost(LOOPBACK)
-                        .withHttpPort(port)
-                        .withStateDir(options.dataDir().resolve("state").resolve(available.get(i).name()))
-                        .withKafka("processing.guarantee", options.processingGuarantee())
-                        // After a crash, a restarted mesh waits this long for its old group members to expire.
-                        .withKafka("session.timeout.ms", 10_000)
-                        .withLineage(LineageConfig.kafka(LineageConfig.DEFAULT_TOPIC))
-                        .withJwtSecret(token.secret());
-                mesh.products.add(ProductRuntime.start(available.get(i), productContracts.get(i), config));
+            MeshSettings settings = new MeshSettings(options.dataDir(), bootstrap, connection,
+                    options.processingGuarantee(), token);
+            if (options.processes().isPresent()) {
+                mesh.startProcesses(available, locator, settings, options);
+            } else {
+                mesh.startInProcess(available, locator, settings, options.basePort());
             }
             mesh.traffic = new TrafficGenerator(bootstrap, connection, ServiceLoader.load(SyntheticTraffic.class).stream()
                     .map(ServiceLoader.Provider::get).toList(), options.rate(), options.invalidShare());
             mesh.traffic.start();
             // The portal on the base port, below the products' ports; it accepts the development token.
-            mesh.portal = Portal.start(bootstrap, LOOPBACK, portFor("the portal", options.basePort()),
+            mesh.portal = Portal.start(bootstrap, MeshSettings.LOOPBACK, portFor("the portal", options.basePort()),
                     AccessSettings.none().withJwtSecret(token.secret()), PORTAL_REFRESH);
             return mesh;
         } catch (RuntimeException e) {
             mesh.close();
             throw e;
+        }
+    }
+
+    private void startInProcess(List<DataProduct> available, ContractLocator locator, MeshSettings settings, int basePort) {
+        Map<String, Integer> ports = ProductPorts.assign(settings.dataDir().resolve("ports.json"), basePort,
+                available.stream().map(DataProduct::name).toList());
+        for (DataProduct product : available) {
+            ProductConfig config = ProductConfig.of(bootstrapServers)
+                    .withHttpHost(MeshSettings.LOOPBACK)
+                    .withHttpPort(portFor(product.name(), ports.get(product.name())))
+                    .withStateDir(settings.stateDir(product.name()))
+                    .withLineage(LineageConfig.kafka(LineageConfig.DEFAULT_TOPIC))
+                    .withJwtSecret(token.secret());
+            for (Map.Entry<String, Object> setting : settings.kafkaSettings().entrySet()) {
+                config = config.withKafka(setting.getKey(), setting.getValue());
+            }
+            products.add(new InProcessInstance(ProductRuntime.start(product, locator.load(product.name()), config)));
+        }
+    }
+
+    /** {@code --processes}: every instance from its product's runnable jar, then waits until each is ready. */
+    private void startProcesses(List<DataProduct> available, ContractLocator locator, MeshSettings settings,
+                                UpOptions options) {
+        UpOptions.Processes asked = options.processes().orElseThrow();
+        Map<String, Contract> contracts = new LinkedHashMap<>();
+        for (DataProduct product : available) {
+            for (int number = 1; number <= asked.instancesOf(product.name()); number++) {
+                contracts.put(ProductInstance.label(product.name(), number), locator.load(product.name()));
+            }
+        }
+        Map<String, Integer> ports = ProductPorts.assign(settings.dataDir().resolve("ports.json"), options.basePort(),
+                contracts.keySet());
+        processes = new ProductProcesses(new ProductJars(asked.jars()), settings, locator.contractsDir(), System.getenv());
+        List<ProcessInstance> started = new ArrayList<>();
+        contracts.forEach((label, contract) -> {
+            ProcessInstance instance = processes.start(label, contract, portFor(label, ports.get(label)));
+            products.add(instance);
+            started.add(instance);
+        });
+        started.forEach(instance -> instance.awaitReady(READY_PATIENCE));
+    }
+
+    private static void unknownProducts(Collection<String> named, List<DataProduct> available) {
+        List<String> names = available.stream().map(DataProduct::name).toList();
+        List<String> unknown = named.stream().filter(name -> !names.contains(name)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--instances names " + unknown + ", which the mesh does not run; it runs "
+                    + names);
         }
     }
 
@@ -131,18 +176,11 @@ final class LocalMesh implements AutoCloseable {
         return Map.copyOf(connection);
     }
 
-    private static ProductConfig withConnection(ProductConfig config, Map<String, Object> connection) {
-        for (Map.Entry<String, Object> setting : connection.entrySet()) {
-            config = config.withKafka(setting.getKey(), setting.getValue());
-        }
-        return config;
-    }
-
     String bootstrapServers() {
         return bootstrapServers;
     }
 
-    List<ProductRuntime> products() {
+    List<ProductInstance> products() {
         return List.copyOf(products);
     }
 
@@ -162,17 +200,9 @@ final class LocalMesh implements AutoCloseable {
 
     MeshManifest manifest() {
         return new MeshManifest(bootstrapServers, portalUrl(), Instant.now(), token.token(), token.expiresAt(), products.stream()
-                .map(p -> new MeshManifest.Product(p.contract().name(), p.contract().domain(), url(p),
-                        p.contract().outputTopic(), p.contract().ports().deadLetter(), storeNames(p)))
+                .map(p -> new MeshManifest.Product(p.contract().name(), p.contract().domain(), p.url(),
+                        p.contract().outputTopic(), p.contract().ports().deadLetter(), p.stores()))
                 .toList());
-    }
-
-    private static List<String> storeNames(ProductRuntime product) {
-        return product.stores().stream().map(QueryableStores.ExposedStore::name).toList();
-    }
-
-    static String url(ProductRuntime product) {
-        return "http://localhost:" + product.httpPort();
     }
 
     private void createTopics(List<Contract> contracts) {
@@ -206,7 +236,7 @@ final class LocalMesh implements AutoCloseable {
     }
 
     private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(LOOPBACK))) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(MeshSettings.LOOPBACK))) {
             return true;
         } catch (IOException taken) {
             return false;
@@ -218,7 +248,7 @@ final class LocalMesh implements AutoCloseable {
         if (isFree(port)) {
             return port;
         }
-        try (ServerSocket any = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+        try (ServerSocket any = new ServerSocket(0, 1, InetAddress.getByName(MeshSettings.LOOPBACK))) {
             LOG.warn("Port {} of {} is taken; serving it on {} for this run", port, product, any.getLocalPort());
             return any.getLocalPort();
         } catch (IOException e) {
@@ -240,9 +270,9 @@ final class LocalMesh implements AutoCloseable {
             try {
                 product.close();
             } catch (RuntimeException e) {
-                LOG.warn("Could not stop {} cleanly", product.contract().name(), e);
+                LOG.warn("Could not stop {} cleanly", product.label(), e);
             }
-        }, "close-" + product.contract().name())).toList();
+        }, "close-" + product.label())).toList();
         closing.forEach(Thread::start);
         for (Thread thread : closing) {
             try {
@@ -250,6 +280,9 @@ final class LocalMesh implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (processes != null) {
+            processes.stopped();
         }
         broker.ifPresent(EmbeddedKafkaCluster::close);
     }

@@ -1,6 +1,5 @@
 package io.meshwork.cli.up;
 
-import io.meshwork.core.runtime.ProductRuntime;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,9 +18,12 @@ final class ProgressLine {
         this.redraw = redraw;
     }
 
-    void show(long produced, List<ProductRuntime> products) {
+    void show(long produced, List<ProductInstance> products) {
         String line = "produced " + produced + " | " + products.stream()
-                .map(p -> p.contract().name() + " out " + (long) p.flow().out() + " dlq " + (long) p.flow().deadLettered())
+                .map(p -> {
+                    ProductInstance.Flow flow = p.flow();
+                    return p.label() + " out " + flow.out() + " dlq " + flow.deadLettered();
+                })
                 .collect(Collectors.joining(" | "));
         if (redraw) {
             out.print("\r\033[K" + line);

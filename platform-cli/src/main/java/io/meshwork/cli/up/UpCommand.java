@@ -1,7 +1,6 @@
 package io.meshwork.cli.up;
 
 import io.meshwork.core.contract.ContractException;
-import io.meshwork.core.runtime.ProductRuntime;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -9,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Runs the whole local mesh until Ctrl-C.",
                 "Starts a real Kafka broker (embedded, data under --data-dir), creates every topic the contracts declare, "
-                        + "runs every data product with its query port, feeds them synthetic traffic and serves the portal "
+                        + "runs every data product with its query port (in this JVM, or each an OS process with --processes), feeds them synthetic traffic and serves the portal "
                         + "on --port. Writes <data-dir>/up.json so scripts can find the running mesh."})
 public final class UpCommand implements Callable<Integer> {
 
@@ -61,6 +62,21 @@ public final class UpCommand implements Callable<Integer> {
             description = "Kafka Streams processing guarantee: at_least_once or exactly_once_v2 (default: ${DEFAULT-VALUE}).")
     String processingGuarantee;
 
+    @Option(names = "--processes",
+            description = "Run each product as an OS process of its own, java -jar of its runnable jar configured by "
+                    + "environment variables, as in production; logs in <data-dir>/logs. Default: inside this JVM.")
+    boolean processes;
+
+    @Option(names = "--instances", paramLabel = "<product>=<n>",
+            description = "Run n instances of a product (same application id, each its own query port, state directory "
+                    + "and advertised URL); implies --processes. Repeatable, e.g. --instances realtime-revenue=2.")
+    Map<String, Integer> instances = new LinkedHashMap<>();
+
+    @Option(names = "--jars", defaultValue = "${sys:meshwork.products.dir:-data-products}",
+            description = "Where --processes finds the runnable jars: <dir>/<name>/target/<name>.jar or <dir>/<name>.jar "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Path jars;
+
     @Option(names = "--duration", description = "Stop by itself after this long (ISO-8601, e.g. PT60S); default: until Ctrl-C.")
     Duration duration;
 
@@ -79,8 +95,10 @@ public final class UpCommand implements Callable<Integer> {
         out.flush();
         LocalMesh mesh;
         try {
+            Optional<UpOptions.Processes> inProcesses = processes || !instances.isEmpty()
+                    ? Optional.of(new UpOptions.Processes(jars, instances)) : Optional.empty();
             mesh = LocalMesh.start(new UpOptions(dataDir, Optional.ofNullable(bootstrapServers), kafkaPort, rate, invalidShare,
-                    basePort, products, processingGuarantee));
+                    basePort, products, processingGuarantee, inProcesses));
         } catch (ContractException | IllegalStateException | IllegalArgumentException e) {
             err.println("mesh up: cannot start:\n" + e.getMessage());
             return 2;
@@ -117,12 +135,12 @@ public final class UpCommand implements Callable<Integer> {
     private void printWelcome(PrintWriter out, LocalMesh mesh) {
         out.println("Kafka bootstrap servers: " + mesh.bootstrapServers());
         out.println("Portal: " + mesh.portalUrl());
-        for (ProductRuntime product : mesh.products()) {
-            String url = LocalMesh.url(product);
-            out.printf("  %-20s %s  -> %s (dead letters: %s)%n", product.contract().name(), url,
+        for (ProductInstance product : mesh.products()) {
+            String url = product.url();
+            out.printf("  %-20s %s  -> %s (dead letters: %s)%n", product.label(), url,
                     product.contract().outputTopic(), product.contract().ports().deadLetter());
             out.printf("  %-20s   %s/product  %s/metrics  %s/lineage%n", "", url, url, url);
-            product.stores().forEach(store -> out.printf("  %-20s   %s/stores/%s/keys/<key>%n", "", url, store.name()));
+            product.stores().forEach(store -> out.printf("  %-20s   %s/stores/%s/keys/<key>%n", "", url, store));
         }
         out.println("Store queries need the development token (also in " + dataDir.resolve("up.json") + "):");
         out.println("  export MESH_TOKEN=" + mesh.token().token());
