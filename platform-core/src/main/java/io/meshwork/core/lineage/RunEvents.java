@@ -7,6 +7,8 @@ import io.meshwork.core.metrics.SlaStatus;
 import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineage.RunEvent.EventType;
 import io.openlineage.client.utils.UUIDUtils;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -15,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.common.utils.AppInfoParser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +32,7 @@ final class RunEvents {
     /** Identifies Meshwork as the producer of the events. */
     static final URI PRODUCER = URI.create("urn:meshwork:platform-core");
     /** Name of the run facet with the record counts. */
+    private static final String KAFKA_VERSION = kafkaVersion();
     static final String FLOW_FACET = "meshwork_flow";
     /** Name of the run facet with the SLA status. */
     static final String SLA_FACET = "meshwork_sla";
@@ -65,7 +68,7 @@ final class RunEvents {
     OpenLineage.RunEvent event(EventType type, RunProgress progress, Optional<String> failure) {
         boolean counted = type != EventType.START;
         OpenLineage.RunFacetsBuilder runFacets = ol.newRunFacetsBuilder()
-                .processing_engine(ol.newProcessingEngineRunFacet(AppInfoParser.getVersion(), "kafka-streams",
+                .processing_engine(ol.newProcessingEngineRunFacet(KAFKA_VERSION, "kafka-streams",
                         platformVersion()));
         if (counted) {
             runFacets.put(FLOW_FACET, flowFacet(progress));
@@ -146,6 +149,19 @@ final class RunEvents {
         facet.getAdditionalProperties().put("quality", quality);
         facet.getAdditionalProperties().put("objectives", progress.sla().stream().map(SlaStatus::toJson).toList());
         return facet;
+    }
+
+    /** What the Kafka clients jar records about itself; its Java API for this became internal in Kafka 4.4. */
+    private static String kafkaVersion() {
+        try (InputStream in = RunEvents.class.getResourceAsStream("/kafka/kafka-version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String platformVersion() {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import io.meshwork.core.json.Json;
+import io.meshwork.testkit.kafka.KafkaVersion;
 
 class RunEventsTest {
 
@@ -69,6 +70,10 @@ class RunEventsTest {
             assertThat(output.getOutputFacets()).isNull();
         });
         assertThat(start.getRun().getFacets().getAdditionalProperties()).doesNotContainKeys("meshwork_flow", "meshwork_sla");
+        // The engine is the Kafka Streams the product runs on: the Kafka version of the classpath, not a placeholder.
+        assertThat(start.getRun().getFacets().getProcessing_engine().getName()).isEqualTo("kafka-streams");
+        assertThat(start.getRun().getFacets().getProcessing_engine().getVersion())
+                .isEqualTo(KafkaVersion.current()).matches("\\d+\\.\\d+\\.\\d+.*");
     }
 
     @Test

@@ -19,8 +19,12 @@ import org.testcontainers.kafka.KafkaContainer;
  */
 public final class TestcontainersKafkaCluster implements KafkaCluster {
 
-    /** Image used unless the {@value #IMAGE_PROPERTY} system property names another. */
-    public static final String DEFAULT_IMAGE = "apache/kafka:4.1.0";
+    /**
+     * Image used unless the {@value #IMAGE_PROPERTY} system property names another: {@code apache/kafka} at the
+     * version of the Kafka clients on the classpath, so the broker in the container is the one the embedded cluster
+     * and the products run.
+     */
+    public static final String DEFAULT_IMAGE = "apache/kafka:" + KafkaVersion.current();
     /** System property overriding the Docker image. */
     public static final String IMAGE_PROPERTY = "meshwork.kafka.image";
 
