@@ -39,7 +39,8 @@ standalone_ready() {
   local dir="$data/standalone" port=18099 started
   mkdir -p "$dir"
   cp data-products/orders/target/orders.jar "$dir/"
-  (cd "$dir" && env -u MESHWORK_CONTRACTS_DIR KAFKA_BOOTSTRAP_SERVERS="$(manifest bootstrapServers)" \
+  # exec: $! is the java process itself, so stopping it below stops the product, not just a subshell.
+  (cd "$dir" && exec env -u MESHWORK_CONTRACTS_DIR KAFKA_BOOTSTRAP_SERVERS="$(manifest bootstrapServers)" \
      MESHWORK_HTTP_PORT=$port MESHWORK_STATE_DIR="$dir/state" java -jar orders.jar >"$dir/orders.log" 2>&1) &
   standalone_pid=$!
   started=$(date +%s)
@@ -51,6 +52,7 @@ standalone_ready() {
   echo "smoke-up: java -jar orders.jar from an empty directory answered /ready after $(( $(date +%s) - started )) s"
   kill -TERM "$standalone_pid"
   wait "$standalone_pid" 2>/dev/null || true
+  ! kill -0 "$standalone_pid" 2>/dev/null || fail "java -jar orders.jar still runs after SIGTERM"
   standalone_pid=""
 }
 
