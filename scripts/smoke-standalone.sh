@@ -90,11 +90,13 @@ phase "mesh up on $bootstrap"
 port=18290
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$(( port + 1 )); done
 cd "$project"
+# Its input topic first, with 20 events on it (the traffic class creates it, as the upstream system would have).
+KAFKA_BOOTSTRAP_SERVERS="$bootstrap" java -cp target/gift-cards.jar com.example.demo.giftcards.GiftCardsTraffic 20
 KAFKA_BOOTSTRAP_SERVERS="$bootstrap" MESHWORK_HTTP_PORT="$port" MESHWORK_STATE_DIR="$tmp/state" \
   java -jar target/gift-cards.jar >"$tmp/product.out" 2>&1 &
 pids+=($!)
 ready=""
-for _ in $(seq 1 60); do
+for _ in $(seq 1 120); do
   ready="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ready" || true)"
   [ "$ready" = "200" ] && break
   kill -0 "${pids[1]}" 2>/dev/null || { echo "smoke-standalone: the product exited"; cat "$tmp/product.out"; exit 1; }
@@ -103,7 +105,6 @@ done
 [ "$ready" = "200" ] || { echo "smoke-standalone: /ready is $ready, not 200"; cat "$tmp/product.out"; exit 1; }
 phase "product ready (GET /ready: 200)"
 
-KAFKA_BOOTSTRAP_SERVERS="$bootstrap" java -cp target/gift-cards.jar com.example.demo.giftcards.GiftCardsTraffic 20
 out=0
 for _ in $(seq 1 60); do
   out="$(curl -s "http://127.0.0.1:$port/metrics" | awk '/^dataproduct_records_out_total\{/ {print int($2)}' | head -n 1)"

@@ -5,9 +5,14 @@ import io.meshwork.core.traffic.SyntheticRecord;
 import io.meshwork.core.traffic.SyntheticTraffic;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,12 +48,20 @@ public final class ${className}Traffic implements SyntheticTraffic {
 
     /**
      * Sends {@code args[0]} (default 10) valid events to the first input on {@code KAFKA_BOOTSTRAP_SERVERS}, to try
-     * the product by hand: {@code java -cp target/<artifact>.jar ${package}.${className}Traffic 10}.
+     * the product by hand: {@code java -cp target/<artifact>.jar ${package}.${className}Traffic 10}. Creates the
+     * product's input topics first where they are missing, as the systems that own them would have: a product
+     * never creates its inputs, and does not start without them.
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
+        try (Admin admin = Admin.create(config)) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = ${className}Product.INPUTS.stream().filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, Optional.empty(), Optional.empty())).toList();
+            admin.createTopics(missing).all().get();
+        }
         ${className}Traffic traffic = new ${className}Traffic();
         Random random = new Random();
         try (KafkaProducer<String, byte[]> producer =
