@@ -50,17 +50,25 @@ for jar in platform-core/"$version"/platform-core-"$version"-sources.jar \
 done
 phase "installed"
 
+"$root/mesh" --version >/dev/null   # builds the mesh if sources changed, outside the timed phases below
+phase "mesh built"
+
 echo "smoke-standalone: mvn archetype:generate (demo/gift-cards) in $tmp"
 cd "$tmp"
 "$mvn" -q -B "${repo[@]}" org.apache.maven.plugins:maven-archetype-plugin:"$archetype_plugin":generate \
   -DarchetypeGroupId=io.meshwork -DarchetypeArtifactId=data-product-archetype -DarchetypeVersion="$version" \
-  -DgroupId=com.example.demo -DartifactId=gift-cards -Dversion=1.0.0-SNAPSHOT -Dpackage=com.example.demo.giftcards \
+  -DgroupId=com.example.demo -DartifactId=gift-cards -Dversion=0.1.0-SNAPSHOT -Dpackage=com.example.demo.giftcards \
   -Ddomain=demo -Dname=gift-cards
 project="$tmp/gift-cards"
 if grep -rlF "$root" "$project"; then
   echo "smoke-standalone: the generated project refers to this repository" >&2; exit 1
 fi
 phase "generated"
+
+echo "smoke-standalone: mesh new --standalone writes the very same project (one template source)"
+(cd "$tmp" && "$root/mesh" new demo/gift-cards --standalone "$tmp/from-mesh-new" --group-id com.example.demo >/dev/null)
+diff -r "$project" "$tmp/from-mesh-new"
+phase "compared"
 
 echo "smoke-standalone: mvn verify in the generated project (unit test, real-broker test, runnable jar)"
 (cd "$project" && "$mvn" -q -B "${repo[@]}" verify)
@@ -74,7 +82,6 @@ phase "built and tested"
 
 echo "smoke-standalone: ./mesh up, then the product's jar against it"
 cd "$root"
-./mesh --version >/dev/null   # builds the mesh first if sources changed, outside the start-up wait below
 ./mesh up --fresh --data-dir "$tmp/mesh" --kafka-port 0 --port 18180 --duration PT5M >"$tmp/up.out" 2>&1 &
 pids+=($!)
 bootstrap=""
