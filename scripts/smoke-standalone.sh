@@ -103,7 +103,7 @@ KAFKA_BOOTSTRAP_SERVERS="$bootstrap" MESHWORK_HTTP_PORT="$port" MESHWORK_STATE_D
   java -jar target/gift-cards.jar >"$tmp/product.out" 2>&1 &
 pids+=($!)
 ready=""
-for _ in $(seq 1 120); do
+for _ in $(seq 1 180); do
   ready="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ready" || true)"
   [ "$ready" = "200" ] && break
   kill -0 "${pids[1]}" 2>/dev/null || { echo "smoke-standalone: the product exited"; cat "$tmp/product.out"; exit 1; }

@@ -4,6 +4,7 @@ import io.meshwork.cli.MeshVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The files of a new data product, rendered from the data-product archetype's templates: its contract and its
@@ -35,10 +36,11 @@ public record ProductScaffold(ProductName product, List<String> inputs, String o
             "src/test/java/__className__ProductTest.java",
             "src/test/java/__className__ProductIT.java",
             "src/test/resources/logback-test.xml",
-            "README.md");
+            "README.md",
+            "__gitignore__");
 
     /** What a standalone project gets and a module of this repository does not (the repository has its own). */
-    private static final String STANDALONE_ONLY = "README.md";
+    private static final Set<String> STANDALONE_ONLY = Set.of("README.md", "__gitignore__");
 
     public ProductScaffold {
         if (inputs.isEmpty()) {
@@ -69,7 +71,7 @@ public record ProductScaffold(ProductName product, List<String> inputs, String o
         values.put("inRepository", true);
         Map<String, String> files = new LinkedHashMap<>();
         for (String template : TEMPLATES) {
-            if (template.equals(STANDALONE_ONLY)) {
+            if (STANDALONE_ONLY.contains(template)) {
                 continue;
             }
             String path = path(template, values);
@@ -103,6 +105,7 @@ public record ProductScaffold(ProductName product, List<String> inputs, String o
         values.put("className", product.className());
         values.put("owner", owner);
         values.put("inputs", String.join(",", inputs));
+        values.put("gitignore", ".gitignore");
         return values;
     }
 

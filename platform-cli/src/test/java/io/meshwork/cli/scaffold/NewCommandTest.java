@@ -182,8 +182,8 @@ class NewCommandTest {
 
         assertThat(run.exit()).as(run.err()).isZero();
         String code = "src/main/java/com/acme/shop/giftcards/GiftCards";
-        for (String file : new String[] {"pom.xml", "README.md", "contracts/shop/gift-cards.yaml", code + "Product.java",
-                code + "Traffic.java", "src/test/java/com/acme/shop/giftcards/GiftCardsProductIT.java",
+        for (String file : new String[] {"pom.xml", "README.md", ".gitignore", "contracts/shop/gift-cards.yaml",
+                code + "Product.java", code + "Traffic.java", "src/test/java/com/acme/shop/giftcards/GiftCardsProductIT.java",
                 "src/main/resources/META-INF/services/io.meshwork.core.DataProduct"}) {
             assertThat(project.resolve(file)).as(file).isRegularFile();
         }
