@@ -91,7 +91,8 @@ class NewCommandTest {
         assertThat(root.resolve("data-products/gift-cards/src/main/resources/META-INF/services/io.meshwork.core.DataProduct"))
                 .hasContent("io.meshwork.products.giftcards.GiftCardsProduct");
         assertThat(Files.readString(root.resolve("data-products/gift-cards/pom.xml")))
-                .contains("<artifactId>gift-cards</artifactId>", "<artifactId>data-products</artifactId>");
+                .contains("<artifactId>gift-cards</artifactId>", "<artifactId>data-products</artifactId>")
+                .doesNotContain("meshwork-bom", "#if", "@project.version@");
         assertThat(Files.readString(root.resolve("data-products/gift-cards/src/main/resources/logback.xml")))
                 .isEqualTo(Files.readString(REPO.resolve("data-products/orders/src/main/resources/logback.xml")));
     }
@@ -169,6 +170,46 @@ class NewCommandTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("not a Meshwork repository");
+    }
+
+    @Test
+    void standaloneWritesTheArchetypesProjectImportingTheBomIntoAFolderOfItsOwn(@TempDir Path elsewhere)
+            throws IOException {
+        Path project = elsewhere.resolve("gift-cards");
+        String before = Files.readString(root.resolve("data-products/pom.xml"));
+
+        CommandRun run = newProduct("shop/gift-cards", "--standalone", project.toString(), "--group-id", "com.acme.shop");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        String code = "src/main/java/com/acme/shop/giftcards/GiftCards";
+        for (String file : new String[] {"pom.xml", "README.md", ".gitignore", "contracts/shop/gift-cards.yaml",
+                code + "Product.java", code + "Traffic.java", "src/test/java/com/acme/shop/giftcards/GiftCardsProductIT.java",
+                "src/main/resources/META-INF/services/io.meshwork.core.DataProduct"}) {
+            assertThat(project.resolve(file)).as(file).isRegularFile();
+        }
+        String pom = Files.readString(project.resolve("pom.xml"));
+        assertThat(pom).contains("<groupId>com.acme.shop</groupId>", "<artifactId>gift-cards</artifactId>",
+                        "<artifactId>meshwork-bom</artifactId>", "<scope>import</scope>", "maven-shade-plugin",
+                        "jib-maven-plugin", "<targetPath>meshwork/contracts</targetPath>")
+                .doesNotContain("<parent>", "@project.version@", "#if", "#else");
+        assertThat(Files.readString(project.resolve(code + "Product.java"))).contains("package com.acme.shop.giftcards;");
+        assertThat(project.resolve("src/main/resources/META-INF/services/io.meshwork.core.DataProduct"))
+                .hasContent("com.acme.shop.giftcards.GiftCardsProduct");
+        // Nothing of the repository changes: no contract, no module.
+        assertThat(root.resolve("contracts/shop")).doesNotExist();
+        assertThat(root.resolve("data-products/pom.xml")).hasContent(before);
+        assertThat(mesh("lint", project.resolve("contracts").toString()).exit()).isZero();
+    }
+
+    @Test
+    void standaloneRefusesAFolderThatIsNotEmpty(@TempDir Path elsewhere) throws IOException {
+        Files.writeString(elsewhere.resolve("keep.txt"), "mine");
+
+        CommandRun run = newProduct("shop/gift-cards", "--standalone", elsewhere.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("not an empty folder");
+        assertThat(elsewhere.resolve("pom.xml")).doesNotExist();
     }
 
     private CommandRun newProduct(String product, String... options) {

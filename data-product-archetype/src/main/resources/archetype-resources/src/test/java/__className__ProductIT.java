@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The ${name} product end to end on a real, in-JVM Kafka broker. */
-class ${Pascal}ProductIT {
+class ${className}ProductIT {
 
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = KafkaClusterExtension.singleBroker();
@@ -38,13 +38,13 @@ class ${Pascal}ProductIT {
 
     @BeforeAll
     static void startProduct() {
-        ${Pascal}Product.INPUTS.forEach(topic -> KAFKA.createTopic(topic, 1));
+        ${className}Product.INPUTS.forEach(topic -> KAFKA.createTopic(topic, 1));
         contract = ContractLocator.fromEnvironment().load("${name}");
         ProductConfig config = ProductConfig.of(KAFKA.bootstrapServers())
                 .withHttpPort(0)
                 .withStateDir(stateDir)
                 .withKafka("commit.interval.ms", 100);
-        product = ProductRuntime.start(new ${Pascal}Product(), contract, config);
+        product = ProductRuntime.start(new ${className}Product(), contract, config);
         await().atMost(TIMEOUT).until(() -> product.state() == KafkaStreams.State.RUNNING);
     }
 
@@ -58,14 +58,14 @@ class ${Pascal}ProductIT {
     @Test
     void validEventsArePublishedAndBadOnesDeadLettered() {
         KafkaTestClient client = KAFKA.client();
-        ${Pascal}Traffic traffic = new ${Pascal}Traffic();
+        ${className}Traffic traffic = new ${className}Traffic();
         Random random = new Random(7);
         for (int i = 0; i < VALID; i++) {
             SyntheticRecord record = traffic.next(random, Instant.now(), false);
             client.produce(traffic.topic(), record.key(), record.value());
         }
         client.produce(traffic.topic(), "bad-1", "not json at all");
-        client.produce(traffic.topic(), "bad-2", ${Pascal}Traffic.event("bad-2", Instant.now(), -5).toString());
+        client.produce(traffic.topic(), "bad-2", ${className}Traffic.event("bad-2", Instant.now(), -5).toString());
 
         assertThat(client.consumeUntil(contract.outputTopic(), VALID, TIMEOUT)).hasSize(VALID);
         assertThat(client.consumeUntil(contract.ports().deadLetter(), 2, TIMEOUT))

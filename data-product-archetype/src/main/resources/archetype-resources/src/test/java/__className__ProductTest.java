@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The ${name} topology on Kafka's TopologyTestDriver: no broker. */
-class ${Pascal}ProductTest {
+class ${className}ProductTest {
 
     private static final Instant AT = Instant.parse("2026-01-15T10:15:30Z");
-    private static final String INPUT = ${Pascal}Product.INPUTS.get(0);
+    private static final String INPUT = ${className}Product.INPUTS.get(0);
 
-    private final ProductTestDriver driver = ProductTestDriver.of(new ${Pascal}Product());
+    private final ProductTestDriver driver = ProductTestDriver.of(new ${className}Product());
 
     @AfterEach
     void close() {
@@ -26,7 +26,7 @@ class ${Pascal}ProductTest {
 
     @Test
     void aValidEventIsPublishedKeyedAsTheInput() {
-        driver.send(INPUT, "evt-1", ${Pascal}Traffic.event("evt-1", AT, 3).toString(), AT);
+        driver.send(INPUT, "evt-1", ${className}Traffic.event("evt-1", AT, 3).toString(), AT);
 
         TestRecord<String, JsonNode> out = driver.output().get(0);
         assertThat(out.key()).isEqualTo("evt-1");
@@ -37,7 +37,7 @@ class ${Pascal}ProductTest {
 
     @Test
     void anEventBreakingTheContractIsDeadLetteredWithRuleAndPath() {
-        driver.send(INPUT, "evt-2", ${Pascal}Traffic.event("evt-2", AT, -1).toString(), AT);
+        driver.send(INPUT, "evt-2", ${className}Traffic.event("evt-2", AT, -1).toString(), AT);
 
         assertThat(driver.output()).isEmpty();
         TestRecord<String, byte[]> dead = driver.deadLetters().get(0);

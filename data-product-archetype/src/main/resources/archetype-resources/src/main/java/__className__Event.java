@@ -8,5 +8,5 @@ package ${package};
  * @param timestamp ISO-8601 instant the event happened: the event time
  * @param quantity  an example measure
  */
-public record ${Pascal}Event(String id, String timestamp, Integer quantity) {
+public record ${className}Event(String id, String timestamp, Integer quantity) {
 }

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * the JSON, so the contract reports them as missing rather than as {@code null}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ${Pascal}Record(String id, String timestamp, Integer quantity) {
+public record ${className}Record(String id, String timestamp, Integer quantity) {
 
     /** The record for one input event; never throws, whatever is missing. */
-    public static ${Pascal}Record from(${Pascal}Event event) {
-        return new ${Pascal}Record(event.id(), event.timestamp(), event.quantity());
+    public static ${className}Record from(${className}Event event) {
+        return new ${className}Record(event.id(), event.timestamp(), event.quantity());
     }
 }

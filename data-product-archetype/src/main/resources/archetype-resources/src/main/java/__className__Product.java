@@ -8,13 +8,13 @@ import java.util.List;
 import org.apache.kafka.streams.kstream.KStream;
 
 /**
- * ${domain}/${name}: one validated {@link ${Pascal}Record} per {@link ${Pascal}Event}, keyed as the input is. Event
+ * ${domain}/${name}: one validated {@link ${className}Record} per {@link ${className}Event}, keyed as the input is. Event
  * time is the event's {@code timestamp}. The contract is contracts/${domain}/${name}.yaml.
  */
-public final class ${Pascal}Product implements DataProduct {
+public final class ${className}Product implements DataProduct {
 
     /** The input topics, as the contract's {@code ports.inputs} declares them. */
-    public static final List<String> INPUTS = List.of(${inputsJava});
+    public static final List<String> INPUTS = List.of(#foreach( $topic in $inputs.split(",") )"$topic.trim()"#if( $foreach.hasNext ), #end#end);
 
     @Override
     public String name() {
@@ -23,15 +23,15 @@ public final class ${Pascal}Product implements DataProduct {
 
     @Override
     public void topology(ProductContext ctx) {
-        KStream<String, ${Pascal}Event> events = INPUTS.stream()
-                .map(topic -> ctx.input(topic, ${Pascal}Event.class, EventTime.iso(${Pascal}Event::timestamp)))
+        KStream<String, ${className}Event> events = INPUTS.stream()
+                .map(topic -> ctx.input(topic, ${className}Event.class, EventTime.iso(${className}Event::timestamp)))
                 .reduce(KStream::merge)
                 .orElseThrow();
         // The output port checks every record against the contract: invalid ones go to the dead-letter topic.
-        ctx.output(events.mapValues(${Pascal}Record::from));
+        ctx.output(events.mapValues(${className}Record::from));
     }
 
     public static void main(String[] args) {
-        Meshwork.run(new ${Pascal}Product());
+        Meshwork.run(new ${className}Product());
     }
 }
