@@ -1,6 +1,5 @@
 package io.meshwork.core.contract;
 
-import io.meshwork.core.json.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,9 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,12 +19,6 @@ import tools.jackson.databind.JsonNode;
  * is stricter where in doubt (a decimal 2.0 is not an integer here, a date-time must be the RFC 3339 profile), and a
  * schema using any other keyword is not compiled at all. A record it does not accept goes to the full validator, which
  * has the last word and words the violations.
- *
- * <p>The same checks also run over serialized JSON ({@link #acceptsJson}), streaming, without building a tree:
- * objects and arrays are walked token by token, and only scalar values (and the rare container under {@code enum} or
- * {@code const}) are read as small nodes for the checks above. So a record can be serialized once and its bytes
- * validated: what it accepts is exactly what {@link #accepts} accepts of the tree those bytes parse to (stricter for
- * a repeated property name, where every occurrence must pass).
  */
 final class CompiledSchema {
 
@@ -49,28 +39,9 @@ final class CompiledSchema {
             "contentSchema", "$vocabulary", "$anchor", "$dynamicAnchor", "$recursiveAnchor");
 
 
-    /** The same check over a parser on the first token of a value; consumes the value. */
-    @FunctionalInterface
-    private interface Streamer {
-        boolean accepts(JsonParser parser, String[] capture);
-    }
+    private final Check root;
 
-    /** A compiled schema: its check over trees and the same check streaming. */
-    private record Compiled(Check check, Streamer streamer) {
-    }
-
-    /**
-     * Keywords that constrain an object or array in a way the streaming walk checks itself; the others it allows on
-     * a container (bounds, lengths, pattern, format) say nothing about one. A container under any other keyword
-     * ({@code enum}, {@code const}) is read as a tree.
-     */
-    private static final Set<String> STREAMED_ON_CONTAINERS = Set.of("type", "properties", "required",
-            "additionalProperties", "items", "minItems", "maxItems", "minLength", "maxLength", "pattern", "format",
-            "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum");
-
-    private final Compiled root;
-
-    private CompiledSchema(Compiled root) {
+    private CompiledSchema(Check root) {
         this.root = root;
     }
 
@@ -81,179 +52,47 @@ final class CompiledSchema {
 
     /** True only when {@code value} certainly conforms; false means "ask the full validator". */
     boolean accepts(JsonNode value) {
-        return root.check().accepts(value);
+        return root.accepts(value);
     }
 
-    /**
-     * True only when the JSON text {@code json} certainly conforms (as {@link #accepts} of its tree); false means
-     * "parse it and ask the full validator". With {@code keyField}, also true only when the top-level object has that
-     * property as a string, whose value it leaves in {@code key[0]}.
-     */
-    boolean acceptsJson(byte[] json, String keyField, String[] key) {
-        String[] capture = keyField == null ? null : new String[] {keyField, null};
-        try (JsonParser parser = Json.mapper().createParser(json)) {
-            if (parser.nextToken() == null || !root.streamer().accepts(parser, capture) || parser.nextToken() != null) {
-                return false;
-            }
-        } catch (JacksonException e) {
-            return false;
-        }
-        if (capture != null) {
-            if (capture[1] == null) {
-                return false;
-            }
-            key[0] = capture[1];
-        }
-        return true;
-    }
-
-    private static Optional<Compiled> compileNode(JsonNode schema) {
+    private static Optional<Check> compileNode(JsonNode schema) {
         if (schema.isBoolean()) {
             boolean allowed = schema.asBoolean();
-            return Optional.of(new Compiled(node -> allowed, (parser, capture) -> {
-                parser.skipChildren();
-                return allowed;
-            }));
+            return Optional.of(node -> allowed);
         }
         if (!schema.isObject()) {
             return Optional.empty();
         }
         List<Check> checks = new ArrayList<>();
-        Map<String, Compiled> properties = new HashMap<>();
-        Compiled[] items = {null};
         for (Map.Entry<String, JsonNode> keyword : schema.properties()) {
             String name = keyword.getKey();
             if (!VALIDATION_KEYWORDS.contains(name)) {
                 continue; // annotations (description, title, examples, ...) and unknown keywords validate nothing
             }
-            Optional<Check> check = switch (name) {
-                case "properties" -> properties(keyword.getValue(), properties);
-                case "items" -> compileNode(keyword.getValue()).map(item -> {
-                    items[0] = item;
-                    return items(item.check());
-                });
-                default -> keyword(name, keyword.getValue(), schema);
-            };
+            Optional<Check> check = keyword(name, keyword.getValue(), schema);
             if (check.isEmpty()) {
                 return Optional.empty();
             }
             checks.add(check.get());
         }
         Check[] all = checks.toArray(Check[]::new);
-        Check tree = node -> {
+        return Optional.of(node -> {
             for (Check check : all) {
                 if (!check.accepts(node)) {
                     return false;
                 }
             }
             return true;
-        };
-        return Optional.of(new Compiled(tree, streamer(schema, tree, properties, items[0])));
-    }
-
-    /**
-     * The streaming form of a schema whose tree check is {@code tree}: objects and arrays walked token by token
-     * when the schema's keywords allow it, every other value read as a (small) node and given to {@code tree}.
-     */
-    private static Streamer streamer(JsonNode schema, Check tree, Map<String, Compiled> properties, Compiled items) {
-        Set<String> keywords = new HashSet<>(schema.propertyNames());
-        keywords.retainAll(VALIDATION_KEYWORDS);
-        List<String> required = new ArrayList<>();
-        schema.path("required").forEach(name -> required.add(name.asString()));
-        Set<String> types = new HashSet<>();
-        JsonNode type = schema.path("type");
-        if (type.isString()) {
-            types.add(type.asString());
-        }
-        type.forEach(t -> types.add(t.asString()));
-        boolean walk = STREAMED_ON_CONTAINERS.containsAll(keywords) && required.size() <= 64
-                && (!schema.has("additionalProperties") || schema.get("additionalProperties").isBoolean());
-        if (!walk) {
-            return (parser, capture) -> tree.accepts(parser.readValueAsTree());
-        }
-        boolean objects = !schema.has("type") || types.contains("object");
-        boolean arrays = !schema.has("type") || types.contains("array");
-        boolean additional = schema.path("additionalProperties").asBoolean(true);
-        Map<String, Field> fields = new HashMap<>();
-        properties.forEach((name, compiled) -> fields.put(name, new Field(compiled.streamer(), true, -1)));
-        for (int bit = 0; bit < required.size(); bit++) {
-            Field known = fields.get(required.get(bit));
-            fields.put(required.get(bit), known == null ? new Field(null, false, bit) : new Field(known.streamer(), true, bit));
-        }
-        long allRequired = required.isEmpty() ? 0 : -1L >>> (64 - required.size());
-        int minItems = schema.path("minItems").asInt(0);
-        int maxItems = schema.has("maxItems") ? schema.get("maxItems").asInt() : Integer.MAX_VALUE;
-        return (parser, capture) -> {
-            JsonToken token = parser.currentToken();
-            if (token == JsonToken.START_OBJECT) {
-                return objects && object(parser, capture, fields, additional, allRequired);
-            }
-            if (token == JsonToken.START_ARRAY) {
-                return arrays && array(parser, items, minItems, maxItems);
-            }
-            return tree.accepts(parser.readValueAsTree());
-        };
-    }
-
-    /**
-     * A property the schema names: its schema's streamer (null: any value), whether {@code properties} declares it
-     * (a property only {@code required} names is still an additional one), and its bit among the required (-1: none).
-     */
-    private record Field(Streamer streamer, boolean declared, int bit) {
-    }
-
-    private static boolean object(JsonParser parser, String[] capture, Map<String, Field> fields, boolean additional,
-                                  long allRequired) {
-        long seen = 0;
-        JsonToken token;
-        while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if (capture != null && name.equals(capture[0])) {
-                capture[1] = value == JsonToken.VALUE_STRING ? parser.getString() : null;
-            }
-            Field field = fields.get(name);
-            if ((field == null || !field.declared()) && !additional) {
-                return false;
-            }
-            if (field != null && field.bit() >= 0) {
-                seen |= 1L << field.bit();
-            }
-            if (field != null && field.streamer() != null) {
-                if (!field.streamer().accepts(parser, null)) {
-                    return false;
-                }
-            } else {
-                parser.skipChildren();
-            }
-        }
-        return token == JsonToken.END_OBJECT && seen == allRequired;
-    }
-
-    private static boolean array(JsonParser parser, Compiled items, int minItems, int maxItems) {
-        int count = 0;
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (token == null) {
-                return false;
-            }
-            count++;
-            if (items != null) {
-                if (!items.streamer().accepts(parser, null)) {
-                    return false;
-                }
-            } else {
-                parser.skipChildren();
-            }
-        }
-        return count >= minItems && count <= maxItems;
+        });
     }
 
     private static Optional<Check> keyword(String name, JsonNode value, JsonNode schema) {
         return switch (name) {
             case "type" -> type(value);
+            case "properties" -> properties(value);
             case "required" -> required(value);
             case "additionalProperties" -> additionalProperties(value, schema.path("properties"));
+            case "items" -> items(value);
             case "enum" -> value.isArray() ? Optional.of(enumOf(value)) : Optional.empty();
             case "const" -> Optional.of(value::equals);
             case "minimum" -> bound(value, (n, b) -> n.compareTo(b) >= 0);
@@ -307,18 +146,17 @@ final class CompiledSchema {
         });
     }
 
-    private static Optional<Check> properties(JsonNode value, Map<String, Compiled> compiled) {
+    private static Optional<Check> properties(JsonNode value) {
         if (!value.isObject()) {
             return Optional.empty();
         }
         Map<String, Check> properties = new HashMap<>();
         for (Map.Entry<String, JsonNode> property : value.properties()) {
-            Optional<Compiled> check = compileNode(property.getValue());
+            Optional<Check> check = compileNode(property.getValue());
             if (check.isEmpty()) {
                 return Optional.empty();
             }
-            compiled.put(property.getKey(), check.get());
-            properties.put(property.getKey(), check.get().check());
+            properties.put(property.getKey(), check.get());
         }
         return Optional.of(node -> {
             if (!node.isObject()) {
@@ -338,9 +176,20 @@ final class CompiledSchema {
         if (!value.isArray()) {
             return Optional.empty();
         }
-        List<String> names = new ArrayList<>();
-        value.forEach(name -> names.add(name.asString()));
-        return Optional.of(node -> !node.isObject() || names.stream().allMatch(node::has));
+        List<String> list = new ArrayList<>();
+        value.forEach(name -> list.add(name.asString()));
+        String[] names = list.toArray(String[]::new);
+        return Optional.of(node -> {
+            if (!node.isObject()) {
+                return true;
+            }
+            for (String name : names) {
+                if (!node.has(name)) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     private static Optional<Check> additionalProperties(JsonNode value, JsonNode properties) {
@@ -354,8 +203,8 @@ final class CompiledSchema {
         return Optional.of(node -> !node.isObject() || declared.containsAll(node.propertyNames()));
     }
 
-    private static Check items(Check item) {
-        return node -> {
+    private static Optional<Check> items(JsonNode value) {
+        return compileNode(value).map(item -> node -> {
             if (!node.isArray()) {
                 return true;
             }
@@ -365,7 +214,7 @@ final class CompiledSchema {
                 }
             }
             return true;
-        };
+        });
     }
 
     private static Check enumOf(JsonNode value) {
@@ -378,12 +227,30 @@ final class CompiledSchema {
         boolean holds(BigDecimal number, BigDecimal bound);
     }
 
+    /**
+     * A bound on numbers. A binary floating-point value (a JSON number parsed as a double) is compared as a double
+     * when the bound is exactly a double, which is then the exact comparison; otherwise, and for every other number,
+     * as {@code BigDecimal}s (turning a double into a {@code BigDecimal} formats it first: the dearest part of the
+     * check).
+     */
     private static Optional<Check> bound(JsonNode value, Comparison comparison) {
         if (!value.isNumber()) {
             return Optional.empty();
         }
         BigDecimal bound = value.decimalValue();
-        return Optional.of(node -> !node.isNumber() || (finite(node) && comparison.holds(node.decimalValue(), bound)));
+        double exactDouble = bound.doubleValue();
+        boolean doubleIsExact = Double.isFinite(exactDouble) && new BigDecimal(exactDouble).compareTo(bound) == 0;
+        return Optional.of(node -> {
+            if (!node.isNumber()) {
+                return true;
+            }
+            if (node.isDouble() && doubleIsExact) {
+                double number = node.doubleValue();
+                return Double.isFinite(number) && comparison.holds(number == exactDouble ? bound
+                        : number < exactDouble ? bound.subtract(BigDecimal.ONE) : bound.add(BigDecimal.ONE), bound);
+            }
+            return finite(node) && comparison.holds(node.decimalValue(), bound);
+        });
     }
 
     private static Optional<Check> length(JsonNode value, boolean min) {
@@ -421,7 +288,7 @@ final class CompiledSchema {
         return Optional.of(node -> !node.isString() || pattern.matcher(node.asString()).find());
     }
 
-    /** {@code ^[A-Z]{3}$}, {@code ^[a-z0-9-]{1,20}$}: one class of ASCII letters and digits, repeated n to m times. */
+    /** {@code ^[A-Z]{3}$}, {@code ^[a-z0-9]{1,20}$}: one class of ASCII letters and digits, repeated n to m times. */
     private static final Pattern CHARACTER_CLASS = Pattern.compile(
             "\\^\\[((?:[A-Za-z0-9](?:-[A-Za-z0-9])?)+)]\\{(\\d{1,4})(?:,(\\d{1,4}))?}\\$");
     private static final Pattern RANGE = Pattern.compile("([A-Za-z0-9])(?:-([A-Za-z0-9]))?");

@@ -64,15 +64,6 @@ public final class RecordValidator {
         }
     }
 
-    /**
-     * The fast path over a serialized record: true only when the JSON text {@code json} certainly conforms, checked
-     * streaming, without a tree; false means "validate its tree" ({@link #validate}). With {@code keyField}, also true
-     * only when the top-level object has that property as a string, whose value is then in {@code key[0]}.
-     */
-    public boolean conforms(byte[] json, String keyField, String[] key) {
-        return compiled != null && compiled.acceptsJson(json, keyField, key);
-    }
-
     /** Whether the schema compiled to the fast path (it uses only the keywords {@link CompiledSchema} knows). */
     public boolean compiled() {
         return compiled != null;

@@ -63,18 +63,14 @@ final class OutputPort {
     }
 
     /**
-     * Serializes each value once and validates those bytes with the contract's compiled schema, streaming, reading
-     * the key field on the way; a record that passes, with a sane timestamp and a size Kafka accepts, is published
-     * with provenance headers. Any other record takes the full path: its JSON tree validated by the full validator,
-     * which words the violations, and provenance (valid) or dead-letter headers (invalid). Either way the bytes
-     * written are the bytes validated.
+     * Turns each value into a JSON tree once, validates it, checks the key field and the timestamp, and stamps
+     * provenance (valid) or dead-letter headers (invalid). The tree it validated is the one the sink serializes.
      */
     private final class Gate<K, V> implements FixedKeyProcessor<K, V, Verdict> {
 
         private final Optional<String> keyField = contract.ports().output().key();
         private final MeshworkHeaders.Producer producer = MeshworkHeaders.Producer.of(contract.identity().qualifiedName(),
                 contract.version());
-        private final String[] key = new String[1];
         private FixedKeyProcessorContext<K, Verdict> context;
 
         @Override
@@ -84,14 +80,12 @@ final class OutputPort {
 
         @Override
         public void process(FixedKeyRecord<K, V> record) {
-            long now = context.currentSystemTimeMs();
-            if (record.value() != null && record.timestamp() - now <= DeadLetters.MAX_FUTURE_TIMESTAMP.toMillis()
-                    && published(record)) {
-                return; // the common case
-            }
             JsonNode tree = record.value() == null ? Json.mapper().nullNode() : Json.mapper().valueToTree(record.value());
+            long now = context.currentSystemTimeMs();
             List<Violation> violations = violations(tree, record.timestamp(), now);
-            MeshworkHeaders.Source source = source();
+            MeshworkHeaders.Source source = context.recordMetadata()
+                    .map(m -> new MeshworkHeaders.Source(m.topic(), m.partition(), m.offset()))
+                    .orElse(MeshworkHeaders.Source.UNKNOWN);
             // Serialized here, once: the sinks write these bytes, and their size is checked before Kafka sees them.
             byte[] value = Json.mapper().writeValueAsBytes(tree);
             if (violations.isEmpty()) {
@@ -114,40 +108,6 @@ final class OutputPort {
             }
             context.forward(record.withValue(new Verdict(key, value, false))
                     .withTimestamp(DeadLetters.writableTimestamp(record.timestamp(), now)));
-        }
-
-        /**
-         * Publishes {@code record} if its serialized value certainly conforms (the compiled schema, over the bytes)
-         * and is keyed and small enough; false leaves it to the full path.
-         */
-        private boolean published(FixedKeyRecord<K, V> record) {
-            byte[] value = Json.mapper().writeValueAsBytes(record.value());
-            String outputKey;
-            if (keyField.isPresent()) {
-                if (!validator.conforms(value, keyField.get(), key)) {
-                    return false;
-                }
-                outputKey = key[0];
-            } else {
-                if (!validator.conforms(value, null, null)) {
-                    return false;
-                }
-                outputKey = keyText(record.key());
-            }
-            MeshworkHeaders.provenance(record.headers(), source(), producer);
-            if (!deadLetters.fits(outputKey, value, record.headers())) {
-                return false;
-            }
-            // The record's timestamp here is its event time: freshness and end-to-end latency are measured on it.
-            counter.published(record.timestamp());
-            context.forward(record.withValue(new Verdict(outputKey, value, true)));
-            return true;
-        }
-
-        private MeshworkHeaders.Source source() {
-            return context.recordMetadata()
-                    .map(m -> new MeshworkHeaders.Source(m.topic(), m.partition(), m.offset()))
-                    .orElse(MeshworkHeaders.Source.UNKNOWN);
         }
 
         /** The schema's verdict, plus the two rules the output topic itself imposes: its key field and a sane timestamp. */
