@@ -97,6 +97,7 @@ public final class EndToEnd {
     private final List<Integer> rates = list("meshwork.e2e.latency.rates", "1000,5000").stream().map(Integer::valueOf).toList();
     private final int latencyRounds = Integer.getInteger("meshwork.e2e.latency.rounds", 2);
     private final int latencySeconds = Integer.getInteger("meshwork.e2e.latency.seconds", 20);
+    private final int latencyWarmup = Integer.getInteger("meshwork.e2e.latency.warmup", 5);
     private final int querySeconds = Integer.getInteger("meshwork.e2e.query.seconds", 10);
     private final int queryRounds = Integer.getInteger("meshwork.e2e.query.rounds", 3);
     private final int queryConnections = Integer.getInteger("meshwork.e2e.query.connections", 16);
@@ -249,7 +250,7 @@ public final class EndToEnd {
                         try (AppProcess process = AppProcess.start(app.mainClass(), env(bootstrap, id, guarantee, kafka),
                                 dir.resolve(id + ".log"), jvm(app, id))) {
                             Latency.Figures f = Latency.measure(bootstrap, OrdersProduct.ORDERS_PLACED, app.outputTopic(),
-                                    PARTITIONS, rate, Duration.ofSeconds(5), Duration.ofSeconds(latencySeconds), process);
+                                    PARTITIONS, rate, Duration.ofSeconds(latencyWarmup), Duration.ofSeconds(latencySeconds), process);
                             figures.computeIfAbsent(guarantee + "|" + rate + "|" + app.name(), k -> new ArrayList<>()).add(f);
                             System.out.printf(R, "latency %-16s %-16s %5d/s round %d: %s%n", app.name(), guarantee, rate,
                                     round, Latency.describe(f));
@@ -259,9 +260,9 @@ public final class EndToEnd {
             }
         }
         note("");
-        note(String.format(R, "end-to-end latency (event time → visible to a read_committed consumer), %d s measured after 5 s of warm-up, %d round(s); "
+        note(String.format(R, "end-to-end latency (event time → visible to a read_committed consumer), %d s measured after %d s of warm-up, %d round(s); "
                 + "Kafka settings beyond the defaults: %s; commit.interval.ms: Kafka Streams' default (30000 at_least_once, 100 exactly_once_v2); "
-                + "the Streams producer's linger.ms default is 100", latencySeconds, latencyRounds, kafka));
+                + "the Streams producer's linger.ms default is 100", latencySeconds, latencyWarmup, latencyRounds, kafka));
         note("| guarantee | input rate | app | p50 ms | p99 ms (mean, min–max over rounds) | max ms | records measured |");
         note("|---|---|---|---|---|---|---|");
         figures.forEach((key, list) -> {
