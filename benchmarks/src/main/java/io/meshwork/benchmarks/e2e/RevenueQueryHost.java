@@ -27,7 +27,7 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  * One instance of realtime-revenue for the query-port benchmark: the product as {@code Meshwork.run} starts it (its
  * query port on {@code MESHWORK_HTTP_PORT}), plus, in the same JVM, a bare Javalin handler on the port given as the
  * first argument that answers {@code GET /bare/{region}} from the same window store the way anyone would write it
- * (fetch the key's windows from the local store, Jackson-serialize them; no routing, no access check, no problem
+ * (fetch the key's windows from its partition of the local store, Jackson-serialize them; no routing, no access check, no problem
  * bodies), and {@code GET /local}: the regions this instance holds as active.
  */
 public final class RevenueQueryHost {
@@ -43,8 +43,12 @@ public final class RevenueQueryHost {
             config.startup.showJavalinBanner = false;
             config.routes.get("/bare/{region}", ctx -> {
                 String region = ctx.pathParam("region");
+                // The key's own partition, as the platform asks it: a store over all local partitions would fetch from each.
+                int partition = streams.queryMetadataForKey(RealtimeRevenue.STORE, region, Serdes.String().serializer())
+                        .partition();
                 ReadOnlyWindowStore<String, RevenueTotals> store = streams.store(StoreQueryParameters
-                        .fromNameAndType(RealtimeRevenue.STORE, QueryableStoreTypes.<String, RevenueTotals>windowStore()));
+                        .fromNameAndType(RealtimeRevenue.STORE, QueryableStoreTypes.<String, RevenueTotals>windowStore())
+                        .withPartition(partition));
                 List<Map<String, Object>> windows = new ArrayList<>();
                 try (KeyValueIterator<Windowed<String>, RevenueTotals> it = store.fetch(region, region,
                         Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
