@@ -5,18 +5,24 @@
 #   docker-compose  only to check docker-compose.yml's syntax (`docker-compose config`); no Docker engine needed
 #   chromium, chromium-driver
 #                   headless Chromium and its WebDriver: PortalBrowserIT drives the portal in a real browser
+# With --bench, instead, what the end-to-end benchmark (docs/benchmarks.md) runs besides the JVM:
+#   wrk             the HTTP load generator of its query-port phase (benchmarks are not run in CI)
 # Idempotent: installs only what is missing. Uses sudo only when not root.
 set -euo pipefail
 
-declare -A wanted=([prometheus]=/usr/bin/prometheus [docker-compose]=/usr/bin/docker-compose
-                   [chromium]=/usr/bin/chromium [chromium-driver]=/usr/bin/chromedriver)
+if [[ "${1:-}" == "--bench" ]]; then
+  declare -A wanted=([wrk]=/usr/bin/wrk)
+else
+  declare -A wanted=([prometheus]=/usr/bin/prometheus [docker-compose]=/usr/bin/docker-compose
+                     [chromium]=/usr/bin/chromium [chromium-driver]=/usr/bin/chromedriver)
+fi
 
 missing=()
 for package in "${!wanted[@]}"; do
   [[ -x "${wanted[$package]}" ]] || missing+=("$package")
 done
 if [[ ${#missing[@]} -eq 0 ]]; then
-  echo "install-test-tools: all present ($(/usr/bin/prometheus --version 2>&1 | head -n 1); $(/usr/bin/chromium --version 2>&1 | head -n 1))"
+  echo "install-test-tools: all present (${wanted[*]})"
   exit 0
 fi
 

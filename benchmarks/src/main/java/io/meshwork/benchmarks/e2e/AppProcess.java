@@ -64,6 +64,23 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** Heap in use in MiB, as {@code jcmd <pid> GC.heap_info} reports it (NaN if it cannot be read). */
+    double heapUsedMb() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            java.util.regex.Matcher used = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(out);
+            return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
+        } catch (IOException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+    }
+
     /** SIGTERM, and SIGKILL if it has not stopped within 30 s. */
     @Override
     public void close() {

@@ -2,12 +2,8 @@ package io.meshwork.benchmarks.e2e;
 
 import io.meshwork.products.orders.Order;
 import io.meshwork.products.orders.OrderPlaced;
-import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import tools.jackson.databind.DeserializationFeature;
@@ -16,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The baseline: the orders transformation as anyone would write it in bare Kafka Streams ({@code readValue →
  * Order.from → writeValueAsBytes}), no contract, no metrics, no dead letters. Configured like a product, by
- * {@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_APPLICATION_ID} and {@code KAFKA_PROCESSING_GUARANTEE}.
+ * its {@code KAFKA_*} environment ({@link BareApp}).
  */
 public final class BareOrders {
 
@@ -31,18 +27,6 @@ public final class BareOrders {
         builder.stream("commerce.orders.placed", Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .mapValues(bytes -> mapper.writeValueAsBytes(Order.from(mapper.readValue(bytes, OrderPlaced.class))))
                 .to(OUTPUT, Produced.with(Serdes.String(), Serdes.ByteArray()));
-        Properties p = new Properties();
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, System.getenv("KAFKA_BOOTSTRAP_SERVERS"));
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, System.getenv("KAFKA_APPLICATION_ID"));
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, System.getenv("KAFKA_PROCESSING_GUARANTEE"));
-        p.put(StreamsConfig.STATE_DIR_CONFIG, System.getenv("MESHWORK_STATE_DIR"));
-        KafkaStreams streams = new KafkaStreams(builder.build(), p);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            streams.close();
-            stopped.countDown();
-        }));
-        streams.start();
-        stopped.await();
+        BareApp.run(builder);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -175,9 +176,20 @@ final class CompiledSchema {
         if (!value.isArray()) {
             return Optional.empty();
         }
-        List<String> names = new ArrayList<>();
-        value.forEach(name -> names.add(name.asString()));
-        return Optional.of(node -> !node.isObject() || names.stream().allMatch(node::has));
+        List<String> list = new ArrayList<>();
+        value.forEach(name -> list.add(name.asString()));
+        String[] names = list.toArray(String[]::new);
+        return Optional.of(node -> {
+            if (!node.isObject()) {
+                return true;
+            }
+            for (String name : names) {
+                if (!node.has(name)) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     private static Optional<Check> additionalProperties(JsonNode value, JsonNode properties) {
@@ -215,12 +227,30 @@ final class CompiledSchema {
         boolean holds(BigDecimal number, BigDecimal bound);
     }
 
+    /**
+     * A bound on numbers. A binary floating-point value (a JSON number parsed as a double) is compared as a double
+     * when the bound is exactly a double, which is then the exact comparison; otherwise, and for every other number,
+     * as {@code BigDecimal}s (turning a double into a {@code BigDecimal} formats it first: the dearest part of the
+     * check).
+     */
     private static Optional<Check> bound(JsonNode value, Comparison comparison) {
         if (!value.isNumber()) {
             return Optional.empty();
         }
         BigDecimal bound = value.decimalValue();
-        return Optional.of(node -> !node.isNumber() || (finite(node) && comparison.holds(node.decimalValue(), bound)));
+        double exactDouble = bound.doubleValue();
+        boolean doubleIsExact = Double.isFinite(exactDouble) && new BigDecimal(exactDouble).compareTo(bound) == 0;
+        return Optional.of(node -> {
+            if (!node.isNumber()) {
+                return true;
+            }
+            if (node.isDouble() && doubleIsExact) {
+                double number = node.doubleValue();
+                return Double.isFinite(number) && comparison.holds(number == exactDouble ? bound
+                        : number < exactDouble ? bound.subtract(BigDecimal.ONE) : bound.add(BigDecimal.ONE), bound);
+            }
+            return finite(node) && comparison.holds(node.decimalValue(), bound);
+        });
     }
 
     private static Optional<Check> length(JsonNode value, boolean min) {
@@ -250,8 +280,56 @@ final class CompiledSchema {
         if (!value.isString()) {
             return Optional.empty();
         }
+        Optional<Check> simple = characterClass(value.asString());
+        if (simple.isPresent()) {
+            return simple;
+        }
         Pattern pattern = Pattern.compile(value.asString());
         return Optional.of(node -> !node.isString() || pattern.matcher(node.asString()).find());
+    }
+
+    /** {@code ^[A-Z]{3}$}, {@code ^[a-z0-9]{1,20}$}: one class of ASCII letters and digits, repeated n to m times. */
+    private static final Pattern CHARACTER_CLASS = Pattern.compile(
+            "\\^\\[((?:[A-Za-z0-9](?:-[A-Za-z0-9])?)+)]\\{(\\d{1,4})(?:,(\\d{1,4}))?}\\$");
+    private static final Pattern RANGE = Pattern.compile("([A-Za-z0-9])(?:-([A-Za-z0-9]))?");
+
+    /**
+     * A pattern of the {@link #CHARACTER_CLASS} form, checked without a regex: n to m characters, each in the class.
+     * Stricter than the regex, never looser: the regex's {@code $} also matches before a final line break, this
+     * check does not.
+     */
+    private static Optional<Check> characterClass(String regex) {
+        Matcher whole = CHARACTER_CLASS.matcher(regex);
+        if (!whole.matches()) {
+            return Optional.empty();
+        }
+        boolean[] allowed = new boolean[128];
+        Matcher range = RANGE.matcher(whole.group(1));
+        while (range.find()) {
+            char from = range.group(1).charAt(0);
+            char to = range.group(2) == null ? from : range.group(2).charAt(0);
+            for (char c = from; c <= to; c++) {
+                allowed[c] = true;
+            }
+        }
+        int min = Integer.parseInt(whole.group(2));
+        int max = whole.group(3) == null ? min : Integer.parseInt(whole.group(3));
+        return Optional.of(node -> {
+            if (!node.isString()) {
+                return true;
+            }
+            String text = node.asString();
+            if (text.length() < min || text.length() > max) {
+                return false;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= 128 || !allowed[c]) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     private static Optional<Check> format(JsonNode value) {
