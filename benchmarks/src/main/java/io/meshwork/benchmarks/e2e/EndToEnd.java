@@ -119,6 +119,8 @@ public final class EndToEnd {
         note(String.format(R, "machine: %d CPUs, %s %s, Java %s (%s), %s %s", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), "apps -Xms/-Xmx", heap));
+        // A fresh log: the READY line of an earlier run's broker would send this run to a port nobody listens on.
+        Files.deleteIfExists(dir.resolve("broker.log"));
         try (AppProcess broker = AppProcess.start(BrokerMain.class.getName(), Map.of(), dir.resolve("broker.log"),
                 List.of("-Xmx1g"), Integer.toString(freePort()))) {
             String bootstrap = awaitLine(dir.resolve("broker.log"), "READY ", Duration.ofSeconds(120)).strip();
