@@ -27,8 +27,8 @@ final class PeerClient {
 
     /**
      * HTTP/1.1, kept alive: the query port speaks nothing else, and the client's default (HTTP/2) asks every new
-     * plain-text connection to upgrade to h2c first. This alone did not make forwarded lookups faster: they still take
-     * about 40 ms each (docs/benchmarks.md, the query port), the signature of a delayed ACK, not of CPU.
+     * plain-text connection to upgrade to h2c first. This alone did not make forwarded lookups faster under many
+     * concurrent requests (docs/benchmarks.md, the query port).
      */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT).build();
