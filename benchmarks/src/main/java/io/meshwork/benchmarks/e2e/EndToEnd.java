@@ -1,6 +1,7 @@
 package io.meshwork.benchmarks.e2e;
 
 import io.meshwork.core.json.Json;
+import io.meshwork.core.runtime.ProductConfig;
 import io.meshwork.products.orders.Order;
 import io.meshwork.products.orders.OrderPlaced;
 import io.meshwork.products.orders.OrderTraffic;
@@ -233,7 +234,7 @@ public final class EndToEnd {
         Map<String, String> env = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap, "KAFKA_APPLICATION_ID", id,
                 "KAFKA_PROCESSING_GUARANTEE", guarantee, "MESHWORK_STATE_DIR", dir.resolve("state").resolve(id).toString(),
                 "MESHWORK_HTTP_PORT", "0", "MESHWORK_CONTRACTS_DIR", contracts.toString()));
-        kafka.forEach((name, value) -> env.put("KAFKA_" + name.toUpperCase(R).replace('.', '_'), value));
+        kafka.forEach((name, value) -> env.put(ProductConfig.environmentVariable(name), value));
         return env;
     }
 

@@ -2,13 +2,13 @@ package io.meshwork.cli.up;
 
 import io.meshwork.core.contract.Contract;
 import io.meshwork.core.lineage.LineageConfig;
+import io.meshwork.core.runtime.ProductConfig;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,7 +60,7 @@ final class ProductProcesses {
     Map<String, String> environment(String label, int port) {
         Map<String, String> env = new HashMap<>();
         mesh.kafkaSettings().forEach((name, value) ->
-                env.put("KAFKA_" + name.toUpperCase(Locale.ROOT).replace('.', '_'), String.valueOf(value)));
+                env.put(ProductConfig.environmentVariable(name), String.valueOf(value)));
         env.put("MESHWORK_HTTP_HOST", MeshSettings.LOOPBACK);
         env.put("MESHWORK_HTTP_PORT", Integer.toString(port));
         env.put("MESHWORK_ADVERTISED_URL", "http://" + MeshSettings.LOOPBACK + ":" + port);

@@ -49,6 +49,8 @@ public record ProductConfig(Map<String, Object> kafka, String httpHost, int http
                             boolean createTopics, Optional<String> advertisedUrl, AccessSettings access,
                             Duration lagInterval, LineageConfig lineage, Duration stallTimeout) {
 
+    private static final String KAFKA_PREFIX = "KAFKA_";
+
     /** Default query port. */
     public static final int DEFAULT_HTTP_PORT = 8080;
     /** Default bound on a stall before {@code /health} fails. */
@@ -88,12 +90,20 @@ public record ProductConfig(Map<String, Object> kafka, String httpHost, int http
                 LineageConfig.fromEnvironment(env), duration(env, "MESHWORK_STALL_TIMEOUT", DEFAULT_STALL_TIMEOUT));
     }
 
+    /**
+     * The variable that carries Kafka setting {@code setting} into a product ({@code bootstrap.servers} →
+     * {@code KAFKA_BOOTSTRAP_SERVERS}): the inverse of {@link #kafkaSettings}, for whoever starts a product process.
+     */
+    public static String environmentVariable(String setting) {
+        return KAFKA_PREFIX + setting.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
     /** The Kafka settings {@code KAFKA_<NAME>} variables of {@code env} give (see the class comment). */
     public static Map<String, Object> kafkaSettings(Map<String, String> env) {
         Map<String, Object> kafka = new HashMap<>();
         env.forEach((name, value) -> {
-            if (name.startsWith("KAFKA_")) {
-                String setting = name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+            if (name.startsWith(KAFKA_PREFIX)) {
+                String setting = name.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
                 if (KafkaSettings.isKafkaSetting(setting)) {
                     kafka.put(setting, value);
                 }

@@ -30,6 +30,13 @@ class ProductConfigTest {
     }
 
     @Test
+    void theVariableOfASettingIsReadBackAsThatSetting() {
+        assertThat(ProductConfig.environmentVariable("session.timeout.ms")).isEqualTo("KAFKA_SESSION_TIMEOUT_MS");
+        assertThat(ProductConfig.kafkaSettings(Map.of(ProductConfig.environmentVariable("ssl.truststore.location"), "/ca.p12")))
+                .containsExactly(Map.entry("ssl.truststore.location", "/ca.p12"));
+    }
+
+    @Test
     void everyClientSecuritySettingOfTheArticleIsPassedThroughAndMaskedWhenPrinted() {
         ProductConfig config = ProductConfig.fromEnvironment(Map.ofEntries(
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", "broker:9093"),
