@@ -29,7 +29,7 @@ final class CompiledSchema {
     }
 
     /** Keywords of JSON Schema 2020-12 (and draft 7) that validate; any not handled below makes a schema uncompiled. */
-    private static final Set<String> VALIDATION_KEYWORDS = Set.of("$ref", "$dynamicRef", "$recursiveRef", "$defs",
+    static final Set<String> VALIDATION_KEYWORDS = Set.of("$ref", "$dynamicRef", "$recursiveRef", "$defs",
             "definitions", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "dependencies",
             "prefixItems", "items", "additionalItems", "contains", "properties", "patternProperties",
             "additionalProperties", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "type", "enum", "const",
@@ -76,6 +76,9 @@ final class CompiledSchema {
             checks.add(check.get());
         }
         Check[] all = checks.toArray(Check[]::new);
+        if (all.length == 1) {
+            return Optional.of(all[0]); // most property schemas ask one thing of a value: no loop around it
+        }
         return Optional.of(node -> {
             for (Check check : all) {
                 if (!check.accepts(node)) {
@@ -263,6 +266,10 @@ final class CompiledSchema {
                 return true;
             }
             String text = node.asString();
+            // A string of n chars has between n/2 and n code points: most strings are decided without counting.
+            if (min ? (text.length() + 1) / 2 >= limit : text.length() <= limit) {
+                return true;
+            }
             int length = text.codePointCount(0, text.length());
             return min ? length >= limit : length <= limit;
         });

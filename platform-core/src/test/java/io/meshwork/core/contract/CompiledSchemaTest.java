@@ -55,6 +55,8 @@ class CompiledSchemaTest {
         RecordValidator oracle = RecordValidator.fullOnly(contract.schema());
         CompiledSchema compiled = CompiledSchema.compile(contract.schema()).orElseThrow(
                 () -> new AssertionError(file + " does not compile to the fast path"));
+        RecordValidator validator = RecordValidator.of(contract);
+        assertThat(validator.checksWhileWriting()).as(file + " is checked while written").isTrue();
         Random random = new Random(file.getFileName().toString().hashCode());
         int valid = 0;
         int broken = 0;
@@ -68,10 +70,16 @@ class CompiledSchemaTest {
             if (compiled.accepts(record)) {
                 assertThat(reallyValid).as("fast path accepted %s", record).isTrue();
             }
+            RecordValidator.Written written = validator.write(record, null);
+            assertThat(written.json()).isEqualTo(Json.mapper().writeValueAsBytes(record));
+            if (written.conforms()) {
+                assertThat(reallyValid).as("check while writing accepted %s", record).isTrue();
+            }
             if (reallyValid) {
                 valid++;
                 if (!mutated) {
                     assertThat(compiled.accepts(record)).as("fast path missed a valid record %s", record).isTrue();
+                    assertThat(written.conforms()).as("check while writing missed a valid record %s", record).isTrue();
                 }
             } else {
                 broken++;
@@ -115,6 +123,66 @@ class CompiledSchemaTest {
         if (compiled.accepts(negativeZero)) {
             assertThat(oracle.validate(negativeZero)).isEmpty();
         }
+    }
+
+    /** What a domain's code hands the output port: records, not trees. */
+    record Line(String sku, int quantity, BigDecimal price) {
+    }
+
+    record Sale(String saleId, Instant at, String currency, List<Line> lines, Map<String, Object> tags, Double ratio) {
+    }
+
+    @Test
+    void aRecordIsCheckedWhileItIsWrittenAsStrictlyAsItsTreeAndItsKeyFieldIsHandedBack() {
+        JsonNode schema = Json.mapper().readTree("""
+                {"type":"object","required":["saleId","at","lines"],"additionalProperties":false,
+                 "properties":{"saleId":{"type":"string","format":"uuid"},"at":{"type":"string","format":"date-time"},
+                   "currency":{"type":["string","null"],"pattern":"^[A-Z]{3}$"},
+                   "lines":{"type":"array","minItems":1,"maxItems":2,"items":{"type":"object","required":["sku","quantity"],
+                     "properties":{"sku":{"type":"string","minLength":1},"quantity":{"type":"integer","minimum":1},
+                                   "price":{"type":"number","exclusiveMinimum":0}}}},
+                   "tags":{"type":["object","null"]},"ratio":{"type":["number","null"],"maximum":1}}}
+                """);
+        RecordValidator validator = new RecordValidator(schema);
+        RecordValidator oracle = RecordValidator.fullOnly(schema);
+        String id = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-12-02T10:15:30.123Z");
+        List<Line> one = List.of(new Line("a", 1, new BigDecimal("12.50")));
+        Map<String, Sale> cases = Map.of(
+                "valid", new Sale(id, at, "CHF", one, Map.of("k", "v"), 0.5),
+                "valid with nulls", new Sale(id, at, null, one, null, null),
+                "valid with free-form tags", new Sale(id, at, "EUR", one, Map.of("a", List.of(1, List.of("x")), "b", Map.of("c", 2.5)), 1.0),
+                "bad uuid", new Sale("x", at, "CHF", one, null, null),
+                "lower-case currency", new Sale(id, at, "chf", one, null, null),
+                "no lines", new Sale(id, at, "CHF", List.of(), null, null),
+                "three lines", new Sale(id, at, "CHF", List.of(one.get(0), one.get(0), one.get(0)), null, null),
+                "zero quantity", new Sale(id, at, "CHF", List.of(new Line("a", 0, BigDecimal.ONE)), null, null),
+                "free", new Sale(id, at, "CHF", List.of(new Line("a", 1, BigDecimal.ZERO)), null, null),
+                "ratio over one", new Sale(id, at, "CHF", one, null, 1.5),
+                "ratio not a number", new Sale(id, at, "CHF", one, null, Double.NaN));
+        for (Map.Entry<String, Sale> sale : cases.entrySet()) {
+            RecordValidator.Written written = validator.write(sale.getValue(), "saleId");
+            JsonNode tree = Json.mapper().valueToTree(sale.getValue());
+            boolean valid = oracle.validate(tree).isEmpty();
+            assertThat(written.conforms()).as(sale.getKey()).isEqualTo(sale.getKey().startsWith("valid"));
+            assertThat(valid || !written.conforms()).as(sale.getKey() + ": never looser than the full validator").isTrue();
+            assertThat(Json.mapper().readTree(written.json())).as(sale.getKey()).isEqualTo(Json.mapper().readTree(Json.mapper().writeValueAsBytes(sale.getValue())));
+        }
+        assertThat(validator.write(cases.get("valid"), "saleId").key().asString()).isEqualTo(id);
+        assertThat(validator.write(cases.get("valid"), "lines").key()).as("not a scalar").isNull();
+        assertThat(validator.write(null, "saleId").conforms()).isFalse();
+    }
+
+    @Test
+    void aSchemaTheWriterCannotFollowIsLeftToTheTree() {
+        assertThat(new RecordValidator(Json.mapper().readTree("{\"prefixItems\":[{\"type\":\"string\"}]}")).checksWhileWriting())
+                .as("a keyword it does not follow").isFalse();
+        assertThat(new RecordValidator(Json.mapper().readTree("{\"additionalProperties\":{\"type\":\"string\"}}")).checksWhileWriting())
+                .as("a schema for additional properties").isFalse();
+        JsonNode enumOfObjects = Json.mapper().readTree("{\"enum\":[{\"a\":1}]}");
+        RecordValidator validator = new RecordValidator(enumOfObjects);
+        assertThat(validator.write(Map.of("a", 1), null).conforms()).as("an object against an enum needs its tree").isFalse();
+        assertThat(validator.validate(Json.mapper().valueToTree(Map.of("a", 1)))).isEmpty();
     }
 
     /** A record the schema describes, with the optional properties present or not. */
