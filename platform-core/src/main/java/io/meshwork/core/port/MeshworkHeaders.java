@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * The headers the record path stamps. Every output record carries provenance: the producing product and contract
@@ -77,11 +79,16 @@ public final class MeshworkHeaders {
 
     /** Like {@link #provenance(Headers, Source, String, String)}, with the producer's headers encoded once. */
     static void provenance(Headers headers, Source source, Producer producer) {
+        provenance(headers, EncodedSource.of(source), producer);
+    }
+
+    /** Like {@link #provenance(Headers, Source, String, String)}, with every header value encoded beforehand. */
+    static void provenance(Headers headers, EncodedSource source, Producer producer) {
         put(headers, PRODUCT, producer.product());
         put(headers, CONTRACT_VERSION, producer.contractVersion());
-        put(headers, SOURCE_TOPIC, TOPICS.computeIfAbsent(source.topic(), MeshworkHeaders::utf8));
-        put(headers, SOURCE_PARTITION, utf8(Integer.toString(source.partition())));
-        put(headers, SOURCE_OFFSET, utf8(Long.toString(source.offset())));
+        put(headers, SOURCE_TOPIC, source.topic());
+        put(headers, SOURCE_PARTITION, source.partition());
+        put(headers, SOURCE_OFFSET, source.offset());
         Header plain = headers.lastHeader(PLAIN_CORRELATION_ID);
         if (headers.lastHeader(CORRELATION_ID) == null && plain != null && plain.value() != null) {
             headers.add(CORRELATION_ID, plain.value());
@@ -116,6 +123,41 @@ public final class MeshworkHeaders {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A {@link Source} as header values. */
+    record EncodedSource(Source source, byte[] topic, byte[] partition, byte[] offset) {
+
+        static EncodedSource of(Source source) {
+            return new EncodedSource(source, TOPICS.computeIfAbsent(source.topic(), MeshworkHeaders::utf8),
+                    utf8(Integer.toString(source.partition())), utf8(Long.toString(source.offset())));
+        }
+    }
+
+    /**
+     * The source of the input record being processed, encoded once per input record: a stateful topology may publish
+     * several records for one input (a windowed aggregation one per window), all with the same provenance.
+     * One per processor; not thread-safe.
+     */
+    static final class SourceCache {
+
+        private EncodedSource last = EncodedSource.of(Source.UNKNOWN);
+
+        /** Where the record {@code context} is processing was read. */
+        Source source(ProcessingContext context) {
+            return encoded(context).source();
+        }
+
+        /** The same, as header values. */
+        EncodedSource encoded(ProcessingContext context) {
+            RecordMetadata metadata = context.recordMetadata().orElse(null);
+            Source source = metadata == null ? Source.UNKNOWN
+                    : new Source(metadata.topic(), metadata.partition(), metadata.offset());
+            if (!source.equals(last.source())) {
+                last = EncodedSource.of(source);
+            }
+            return last;
+        }
     }
 
     /** The producing product and its contract version, as header values: encoded once per product, not per record. */

@@ -7,16 +7,13 @@ import io.meshwork.core.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,6 +24,10 @@ import tools.jackson.databind.JsonNode;
  * with the input offsets.
  */
 final class OutputPort {
+
+    /** The sinks' processor names: the gate forwards each record to one of them by name. */
+    static final String OUTPUT_SINK = "output-port";
+    static final String DEAD_LETTER_SINK = "dead-letter-port";
 
     private final Contract contract;
     private final RecordValidator validator;
@@ -40,80 +41,102 @@ final class OutputPort {
         this.counter = counter;
     }
 
-    /** Adds the gate and both sinks behind {@code stream}. */
+    /**
+     * Adds the gate and both sinks behind {@code stream}. The gate is one processor whose two children are the sinks:
+     * a record takes two hops from the topology's last step to the producer, as in a hand-written app.
+     */
     <K, V> void attach(KStream<K, V> stream) {
-        stream.processValues(() -> new Gate<K, V>(), Named.as("contract-gate"))
-                .split(Named.as("contract-"))
-                .branch((key, verdict) -> verdict.valid(), Branched.withConsumer(valid -> valid
-                        .map((key, verdict) -> KeyValue.pair(verdict.key(), verdict.value()), Named.as("output-key"))
-                        .to(contract.outputTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())
-                                .withName("output-port")), "valid"))
-                .defaultBranch(Branched.withConsumer(invalid -> invalid
-                        .map((key, verdict) -> KeyValue.pair(verdict.key(), verdict.value()), Named.as("dead-letter-value"))
-                        .to(deadLetters.topic(), Produced.with(Serdes.String(), Serdes.ByteArray())
-                                .withName("dead-letter-port")), "invalid"));
+        KStream<String, byte[]> judged = stream.process(() -> new Gate<K, V>(), Named.as("contract-gate"));
+        judged.to(contract.outputTopic(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName(OUTPUT_SINK));
+        judged.to(deadLetters.topic(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName(DEAD_LETTER_SINK));
     }
 
     private static String keyText(Object key) {
         return key == null ? null : key.toString();
     }
 
-    /** A record as the gate judged it: the key and JSON bytes to write, and whether it goes to the output topic. */
-    record Verdict(String key, byte[] value, boolean valid) {
-    }
-
     /**
-     * Turns each value into a JSON tree once, validates it, checks the key field and the timestamp, and stamps
-     * provenance (valid) or dead-letter headers (invalid). The tree it validated is the one the sink serializes.
+     * Checks each value against the contract while serializing it (one pass, no JSON tree) and sends it to the output
+     * sink with provenance headers. A record that pass cannot vouch for is judged again the thorough way, as a JSON tree
+     * through the full validator, which words the violations; invalid records go to the dead-letter sink.
      */
-    private final class Gate<K, V> implements FixedKeyProcessor<K, V, Verdict> {
+    private final class Gate<K, V> implements Processor<K, V, String, byte[]> {
 
-        private final Optional<String> keyField = contract.ports().output().key();
+        private final String keyField = contract.ports().output().key().orElse(null);
         private final MeshworkHeaders.Producer producer = MeshworkHeaders.Producer.of(contract.identity().qualifiedName(),
                 contract.version());
-        private FixedKeyProcessorContext<K, Verdict> context;
+        private final boolean streaming = validator.checksWhileWriting();
+        private final MeshworkHeaders.SourceCache sources = new MeshworkHeaders.SourceCache();
+        private ProcessorContext<String, byte[]> context;
 
         @Override
-        public void init(FixedKeyProcessorContext<K, Verdict> context) {
+        public void init(ProcessorContext<String, byte[]> context) {
             this.context = context;
         }
 
         @Override
-        public void process(FixedKeyRecord<K, V> record) {
-            JsonNode tree = record.value() == null ? Json.mapper().nullNode() : Json.mapper().valueToTree(record.value());
+        public void process(Record<K, V> record) {
             long now = context.currentSystemTimeMs();
+            if (streaming && record.timestamp() - now <= DeadLetters.MAX_FUTURE_TIMESTAMP.toMillis()) {
+                RecordValidator.Written written = validator.write(record.value(), keyField);
+                if (written.conforms() && (keyField == null || written.key() != null)) {
+                    String key = keyField == null ? keyText(record.key()) : written.key().asString();
+                    if (!publish(record, key, written.json())) {
+                        deadLetter(record, tooLarge(written.json()), written.json(), now);
+                    }
+                    return;
+                }
+            }
+            judgeTree(record, now);
+        }
+
+        /** The thorough way: a JSON tree, the full verdict with every violation, the tree serialized. */
+        private void judgeTree(Record<K, V> record, long now) {
+            JsonNode tree = record.value() == null ? Json.mapper().nullNode() : Json.mapper().valueToTree(record.value());
             List<Violation> violations = violations(tree, record.timestamp(), now);
-            MeshworkHeaders.Source source = context.recordMetadata()
-                    .map(m -> new MeshworkHeaders.Source(m.topic(), m.partition(), m.offset()))
-                    .orElse(MeshworkHeaders.Source.UNKNOWN);
             // Serialized here, once: the sinks write these bytes, and their size is checked before Kafka sees them.
             byte[] value = Json.mapper().writeValueAsBytes(tree);
             if (violations.isEmpty()) {
-                String key = keyField.map(f -> tree.get(f).asString()).orElseGet(() -> keyText(record.key()));
-                MeshworkHeaders.provenance(record.headers(), source, producer);
-                if (deadLetters.fits(key, value, record.headers())) {
-                    // The record's timestamp here is its event time: freshness and end-to-end latency are measured on it.
-                    counter.published(record.timestamp());
-                    context.forward(record.withValue(new Verdict(key, value, true)));
+                if (publish(record, keyField == null ? keyText(record.key()) : tree.get(keyField).asString(), value)) {
                     return;
                 }
-                violations = List.of(new Violation("size", "$", "the record is " + value.length
-                        + " bytes of JSON, more than Kafka accepts in one record (max.request.size)"));
+                violations = tooLarge(value);
             }
+            deadLetter(record, violations, value, now);
+        }
+
+        /** Sends a valid record to the output topic; false when it is too large for Kafka (then nothing is sent). */
+        private boolean publish(Record<K, V> record, String key, byte[] value) {
+            MeshworkHeaders.provenance(record.headers(), sources.encoded(context), producer);
+            if (!deadLetters.fits(key, value, record.headers())) {
+                return false;
+            }
+            // The record's timestamp here is its event time: freshness and end-to-end latency are measured on it.
+            counter.published(record.timestamp());
+            context.forward(record.withKey(key).withValue(value), OUTPUT_SINK);
+            return true;
+        }
+
+        private void deadLetter(Record<K, V> record, List<Violation> violations, byte[] value, long now) {
             String key = keyText(record.key());
-            deadLetters.stamp(record.headers(), DeadLetterReason.CONTRACT, violations, source);
+            deadLetters.stamp(record.headers(), DeadLetterReason.CONTRACT, violations, sources.source(context));
             if (!deadLetters.fits(key, value, record.headers())) {
                 value = deadLetters.omit(record.headers(), key, value);
                 key = null;
             }
-            context.forward(record.withValue(new Verdict(key, value, false))
-                    .withTimestamp(DeadLetters.writableTimestamp(record.timestamp(), now)));
+            context.forward(record.withKey(key).withValue(value)
+                    .withTimestamp(DeadLetters.writableTimestamp(record.timestamp(), now)), DEAD_LETTER_SINK);
+        }
+
+        private List<Violation> tooLarge(byte[] value) {
+            return List.of(new Violation("size", "$", "the record is " + value.length
+                    + " bytes of JSON, more than Kafka accepts in one record (max.request.size)"));
         }
 
         /** The schema's verdict, plus the two rules the output topic itself imposes: its key field and a sane timestamp. */
         private List<Violation> violations(JsonNode tree, long eventTime, long now) {
             List<Violation> schema = validator.validate(tree);
-            boolean keyed = keyField.isEmpty() || !tree.isObject() || tree.path(keyField.get()).isValueNode();
+            boolean keyed = keyField == null || !tree.isObject() || tree.path(keyField).isValueNode();
             if (schema.isEmpty() && keyed && eventTime - now <= DeadLetters.MAX_FUTURE_TIMESTAMP.toMillis()) {
                 return List.of(); // the common case, without a list to build
             }
@@ -123,8 +146,8 @@ final class OutputPort {
                         + " is more than " + DeadLetters.MAX_FUTURE_TIMESTAMP + " ahead of the clock; Kafka would reject the record"));
             }
             if (!keyed) {
-                violations.add(new Violation("key", "$." + keyField.get(),
-                        "key field '" + keyField.get() + "' is missing; the output topic is keyed by it"));
+                violations.add(new Violation("key", "$." + keyField,
+                        "key field '" + keyField + "' is missing; the output topic is keyed by it"));
             }
             return List.copyOf(violations);
         }
