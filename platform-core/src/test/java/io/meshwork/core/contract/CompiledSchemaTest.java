@@ -148,18 +148,18 @@ class CompiledSchemaTest {
         String id = UUID.randomUUID().toString();
         Instant at = Instant.parse("2026-12-02T10:15:30.123Z");
         List<Line> one = List.of(new Line("a", 1, new BigDecimal("12.50")));
-        Map<String, Sale> cases = Map.of(
-                "valid", new Sale(id, at, "CHF", one, Map.of("k", "v"), 0.5),
-                "valid with nulls", new Sale(id, at, null, one, null, null),
-                "valid with free-form tags", new Sale(id, at, "EUR", one, Map.of("a", List.of(1, List.of("x")), "b", Map.of("c", 2.5)), 1.0),
-                "bad uuid", new Sale("x", at, "CHF", one, null, null),
-                "lower-case currency", new Sale(id, at, "chf", one, null, null),
-                "no lines", new Sale(id, at, "CHF", List.of(), null, null),
-                "three lines", new Sale(id, at, "CHF", List.of(one.get(0), one.get(0), one.get(0)), null, null),
-                "zero quantity", new Sale(id, at, "CHF", List.of(new Line("a", 0, BigDecimal.ONE)), null, null),
-                "free", new Sale(id, at, "CHF", List.of(new Line("a", 1, BigDecimal.ZERO)), null, null),
-                "ratio over one", new Sale(id, at, "CHF", one, null, 1.5),
-                "ratio not a number", new Sale(id, at, "CHF", one, null, Double.NaN));
+        Map<String, Sale> cases = Map.ofEntries(
+                Map.entry("valid", new Sale(id, at, "CHF", one, Map.of("k", "v"), 0.5)),
+                Map.entry("valid with nulls", new Sale(id, at, null, one, null, null)),
+                Map.entry("valid with free-form tags", new Sale(id, at, "EUR", one, Map.of("a", List.of(1, List.of("x")), "b", Map.of("c", 2.5)), 1.0)),
+                Map.entry("bad uuid", new Sale("x", at, "CHF", one, null, null)),
+                Map.entry("lower-case currency", new Sale(id, at, "chf", one, null, null)),
+                Map.entry("no lines", new Sale(id, at, "CHF", List.of(), null, null)),
+                Map.entry("three lines", new Sale(id, at, "CHF", List.of(one.get(0), one.get(0), one.get(0)), null, null)),
+                Map.entry("zero quantity", new Sale(id, at, "CHF", List.of(new Line("a", 0, BigDecimal.ONE)), null, null)),
+                Map.entry("free", new Sale(id, at, "CHF", List.of(new Line("a", 1, BigDecimal.ZERO)), null, null)),
+                Map.entry("ratio over one", new Sale(id, at, "CHF", one, null, 1.5)),
+                Map.entry("ratio not a number", new Sale(id, at, "CHF", one, null, Double.NaN)));
         for (Map.Entry<String, Sale> sale : cases.entrySet()) {
             RecordValidator.Written written = validator.write(sale.getValue(), "saleId");
             JsonNode tree = Json.mapper().valueToTree(sale.getValue());
