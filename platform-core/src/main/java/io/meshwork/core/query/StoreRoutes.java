@@ -29,9 +29,10 @@ import org.apache.kafka.streams.state.HostInfo;
  *
  * <p>Errors are JSON problems: 400 malformed key or parameter, 401/403 token, 404 unknown store or key, 503 with
  * {@code Retry-After} while the product is not RUNNING or the instance holding a key cannot answer. The routes open
- * with the port; they answer once {@link #serve} hands them the running Kafka Streams application.
+ * with the port; they answer once {@link #serve} hands them the running Kafka Streams application, and {@link #close}
+ * releases the connections to the other instances.
  */
-public final class StoreRoutes {
+public final class StoreRoutes implements AutoCloseable {
 
     /** Seconds a client should wait before retrying a 503. */
     static final int RETRY_AFTER_SECONDS = 2;
@@ -75,6 +76,15 @@ public final class StoreRoutes {
     /** Starts answering from {@code streams}, whose {@code application.server} is {@code self}. */
     public void serve(KafkaStreams streams, HostInfo self) {
         this.instance = new Instance(streams, self);
+    }
+
+    /** Stops the client that forwards to the other instances; close the port first. */
+    @Override
+    public void close() {
+        Instance current = instance;
+        if (current != null) {
+            current.peers().close();
+        }
     }
 
     private void list(Context ctx) {

@@ -69,7 +69,9 @@ public final class ProductRuntime implements AutoCloseable, ProductHealth {
         registration.check();
         topics.newestOutput().ifPresent(metrics.flow().delivery()::seed);
         // The port opens before Kafka Streams exists: its bound port is this instance's application.server.
-        StoreRoutes storeRoutes = StoreRoutes.create(contract, assembled.stores(), topology.describe(), config.access());
+        // Registered before the port, so it is closed after it: no request forwards through a stopped client.
+        StoreRoutes storeRoutes = resources.add(StoreRoutes.create(contract, assembled.stores(), topology.describe(),
+                config.access()));
         var manifest = ManifestRoutes.of(new ProductManifest(contract, this::state, metrics.sla()),
                 ProductLineage.of(contract, config.bootstrapServers()), new TopologyView(topology.describe()));
         this.httpPort = resources.add(HttpPort.start(config.httpHost(), config.httpPort(), this, metrics.registry(),

@@ -28,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
@@ -162,6 +165,39 @@ class StoreQueryPortIT {
 
     @Test
     @Order(2)
+    void concurrentForwardedLookupsEachGetTheirOwnKeysAnswer() throws Exception {
+        for (ProductRuntime instance : List.of(first, second)) {
+            ExecutorService clients = Executors.newFixedThreadPool(16);
+            try {
+                List<Future<List<String>>> results = new ArrayList<>();
+                for (int thread = 0; thread < 16; thread++) {
+                    int t = thread;
+                    results.add(clients.submit(() -> {
+                        List<String> wrong = new ArrayList<>();
+                        for (int i = 0; i < 20; i++) {
+                            String page = PAGES.get((t + i) % PAGES.size());
+                            HttpResponse<String> response = get(instance.httpPort(),
+                                    "/stores/" + BY_PAGE + "/keys/" + encode(page), TOKEN);
+                            JsonNode answer = response.statusCode() == 200 ? json(response) : null;
+                            if (answer == null || !answer.path("key").asString().equals(page)
+                                    || answer.path("value").asLong() != VISITS_BY_PAGE.get(page)) {
+                                wrong.add(page + " -> " + response.statusCode() + " " + response.body());
+                            }
+                        }
+                        return wrong;
+                    }));
+                }
+                for (Future<List<String>> result : results) {
+                    assertThat(result.get()).as("answers of " + instance.httpPort()).isEmpty();
+                }
+            } finally {
+                clients.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void scansPageThroughTheWholeStoreInKeyOrder() {
         for (ProductRuntime instance : List.of(first, second)) {
             await().atMost(PATIENCE).untilAsserted(() ->
@@ -177,7 +213,7 @@ class StoreQueryPortIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void badRequestsGetJsonProblemsWithTheirStatus() {
         String users = "/stores/" + BY_USER + "/keys";
         String pages = "/stores/" + BY_PAGE + "/keys";
@@ -234,7 +270,7 @@ class StoreQueryPortIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void storesNeedATokenWithEveryPermissionTheContractRequires() {
         String path = "/stores/" + BY_PAGE + "/keys/home";
         Instant later = Instant.now().plus(Duration.ofHours(1));
@@ -279,7 +315,7 @@ class StoreQueryPortIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aStandbyAnswersWhenTheInstanceHoldingTheKeyIsUnreachable() {
         HostInfo secondAddress = HostInfo.buildFromEndpoint(networkToSecond.url().substring("http://".length()));
         String page = PAGES.stream()
