@@ -224,7 +224,7 @@ public final class EndToEnd {
 
     private List<String> jvm(App app, String id) {
         List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
-        if (jfr && !app.bare()) {
+        if (jfr) {
             jvm.add("-XX:StartFlightRecording=filename=" + dir.resolve(id + ".jfr") + ",settings=profile");
         }
         return jvm;
