@@ -94,7 +94,8 @@ public final class RecordValidator {
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
             CheckingGenerator generator = new CheckingGenerator(Json.mapper().createGenerator(bytes), streaming.root(), keyField);
             try (generator) {
-                Json.mapper().writeValue(generator, value);
+                // Through the context the generator was made with: writeValue(generator, value) would make a second.
+                generator.writePOJO(value);
             }
             return new Written(bytes.getClearAndRelease(), generator.conforms(), generator.key());
         } finally {
