@@ -242,38 +242,42 @@ final class CheckingGenerator extends JsonGeneratorDelegate {
 
     @Override
     public JsonGenerator writeString(String text) {
-        Node schema = scalar(text == null ? StreamingSchema.NULL : StreamingSchema.STRING);
-        if (checks(schema)) {
-            check(schema, text == null ? NODES.nullNode() : NODES.stringNode(text));
+        if (text == null) {
+            return writeNull();
         }
+        text(text);
         return super.writeString(text);
     }
 
     @Override
     public JsonGenerator writeString(SerializableString text) {
-        Node schema = scalar(StreamingSchema.STRING);
-        if (checks(schema)) {
-            check(schema, NODES.stringNode(text.getValue()));
-        }
+        text(text.getValue());
         return super.writeString(text);
     }
 
     @Override
     public JsonGenerator writeString(char[] text, int offset, int length) {
-        Node schema = scalar(StreamingSchema.STRING);
-        if (checks(schema)) {
-            check(schema, NODES.stringNode(new String(text, offset, length)));
-        }
+        text(new String(text, offset, length));
         return super.writeString(text, offset, length);
     }
 
     @Override
     public JsonGenerator writeUTF8String(byte[] text, int offset, int length) {
-        Node schema = scalar(StreamingSchema.STRING);
-        if (checks(schema)) {
-            check(schema, NODES.stringNode(new String(text, offset, length, StandardCharsets.UTF_8)));
-        }
+        text(new String(text, offset, length, StandardCharsets.UTF_8));
         return super.writeUTF8String(text, offset, length);
+    }
+
+    /** A string: its text tested directly where the schema allows, as a node only for enum/const or the key. */
+    private void text(String text) {
+        Node schema = scalar(StreamingSchema.STRING);
+        if (schema == null) {
+            return;
+        }
+        if (schema.text != null && !keyNext) {
+            doubt = !schema.text.test(text);
+        } else if (checks(schema)) {
+            check(schema, NODES.stringNode(text));
+        }
     }
 
     @Override

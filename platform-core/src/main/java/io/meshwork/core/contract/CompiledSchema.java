@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -98,16 +99,14 @@ final class CompiledSchema {
             case "items" -> items(value);
             case "enum" -> value.isArray() ? Optional.of(enumOf(value)) : Optional.empty();
             case "const" -> Optional.of(value::equals);
-            case "minimum" -> bound(value, (n, b) -> n.compareTo(b) >= 0);
-            case "maximum" -> bound(value, (n, b) -> n.compareTo(b) <= 0);
-            case "exclusiveMinimum" -> bound(value, (n, b) -> n.compareTo(b) > 0);
-            case "exclusiveMaximum" -> bound(value, (n, b) -> n.compareTo(b) < 0);
-            case "minLength" -> length(value, true);
-            case "maxLength" -> length(value, false);
-            case "pattern" -> pattern(value);
+            case "minimum" -> bound(value, sign -> sign >= 0);
+            case "maximum" -> bound(value, sign -> sign <= 0);
+            case "exclusiveMinimum" -> bound(value, sign -> sign > 0);
+            case "exclusiveMaximum" -> bound(value, sign -> sign < 0);
+            case "minLength", "maxLength", "pattern" -> textKeyword(name, value).map(CompiledSchema::onStrings);
             case "minItems" -> size(value, true);
             case "maxItems" -> size(value, false);
-            case "format" -> format(value);
+            case "format" -> textKeyword(name, value).map(CompiledSchema::onStrings);
             default -> Optional.empty();
         };
     }
@@ -226,15 +225,15 @@ final class CompiledSchema {
         return allowed::contains;
     }
 
+    /** Whether a number stands right to its bound, given the sign of (number − bound). */
     private interface Comparison {
-        boolean holds(BigDecimal number, BigDecimal bound);
+        boolean holds(int sign);
     }
 
     /**
-     * A bound on numbers. A binary floating-point value (a JSON number parsed as a double) is compared as a double
-     * when the bound is exactly a double, which is then the exact comparison; otherwise, and for every other number,
-     * as {@code BigDecimal}s (turning a double into a {@code BigDecimal} formats it first: the dearest part of the
-     * check).
+     * A bound on numbers, compared exactly and as cheaply as the number allows: an int or long against a whole bound as
+     * longs, a double (a JSON number parsed as binary floating point) against a bound that is exactly a double as
+     * doubles, anything else as {@code BigDecimal}s (turning a double into a {@code BigDecimal} formats it first).
      */
     private static Optional<Check> bound(JsonNode value, Comparison comparison) {
         if (!value.isNumber()) {
@@ -243,29 +242,71 @@ final class CompiledSchema {
         BigDecimal bound = value.decimalValue();
         double exactDouble = bound.doubleValue();
         boolean doubleIsExact = Double.isFinite(exactDouble) && new BigDecimal(exactDouble).compareTo(bound) == 0;
+        boolean longIsExact = bound.signum() == 0 || bound.stripTrailingZeros().scale() <= 0
+                && bound.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0 && bound.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+        long exactLong = longIsExact ? bound.longValue() : 0L;
         return Optional.of(node -> {
             if (!node.isNumber()) {
                 return true;
             }
-            if (node.isDouble() && doubleIsExact) {
-                double number = node.doubleValue();
-                return Double.isFinite(number) && comparison.holds(number == exactDouble ? bound
-                        : number < exactDouble ? bound.subtract(BigDecimal.ONE) : bound.add(BigDecimal.ONE), bound);
+            if ((node.isInt() || node.isLong()) && longIsExact) {
+                return comparison.holds(Long.compare(node.longValue(), exactLong));
             }
-            return finite(node) && comparison.holds(node.decimalValue(), bound);
+            if (node.isDouble() && doubleIsExact) {
+                double number = node.doubleValue(); // -0.0 equals 0.0 here, as numbers do
+                return Double.isFinite(number) && comparison.holds(number < exactDouble ? -1 : number > exactDouble ? 1 : 0);
+            }
+            return finite(node) && comparison.holds(node.decimalValue().compareTo(bound));
         });
     }
 
-    private static Optional<Check> length(JsonNode value, boolean min) {
+    /** A check on strings that lets every other value through (keywords apply to their own type only). */
+    private static Check onStrings(Predicate<String> text) {
+        return node -> !node.isString() || text.test(node.asString());
+    }
+
+    /**
+     * What a schema's keywords ask of a string, as a test of its text (no JSON node needed): its length, pattern and
+     * format. Empty when it asks something only a node can answer ({@code enum}, {@code const}) or a keyword this
+     * fast path does not know; {@code type} and the number keywords are not about a string's text and are skipped.
+     */
+    static Optional<Predicate<String>> textChecks(JsonNode keywords) {
+        List<Predicate<String>> tests = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> keyword : keywords.properties()) {
+            switch (keyword.getKey()) {
+                case "type", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> {
+                }
+                default -> {
+                    Optional<Predicate<String>> test = textKeyword(keyword.getKey(), keyword.getValue());
+                    if (test.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    tests.add(test.get());
+                }
+            }
+        }
+        if (tests.size() == 1) {
+            return Optional.of(tests.get(0));
+        }
+        return Optional.of(tests.stream().reduce(text -> true, Predicate::and));
+    }
+
+    private static Optional<Predicate<String>> textKeyword(String name, JsonNode value) {
+        return switch (name) {
+            case "minLength" -> length(value, true);
+            case "maxLength" -> length(value, false);
+            case "pattern" -> pattern(value);
+            case "format" -> format(value);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Predicate<String>> length(JsonNode value, boolean min) {
         if (!value.isIntegralNumber()) {
             return Optional.empty();
         }
         int limit = value.asInt();
-        return Optional.of(node -> {
-            if (!node.isString()) {
-                return true;
-            }
-            String text = node.asString();
+        return Optional.of(text -> {
             // A string of n chars has between n/2 and n code points: most strings are decided without counting.
             if (min ? (text.length() + 1) / 2 >= limit : text.length() <= limit) {
                 return true;
@@ -283,16 +324,16 @@ final class CompiledSchema {
         return Optional.of(node -> !node.isArray() || (min ? node.size() >= limit : node.size() <= limit));
     }
 
-    private static Optional<Check> pattern(JsonNode value) {
+    private static Optional<Predicate<String>> pattern(JsonNode value) {
         if (!value.isString()) {
             return Optional.empty();
         }
-        Optional<Check> simple = characterClass(value.asString());
+        Optional<Predicate<String>> simple = characterClass(value.asString());
         if (simple.isPresent()) {
             return simple;
         }
         Pattern pattern = Pattern.compile(value.asString());
-        return Optional.of(node -> !node.isString() || pattern.matcher(node.asString()).find());
+        return Optional.of(text -> pattern.matcher(text).find());
     }
 
     /** {@code ^[A-Z]{3}$}, {@code ^[a-z0-9]{1,20}$}: one class of ASCII letters and digits, repeated n to m times. */
@@ -305,7 +346,7 @@ final class CompiledSchema {
      * Stricter than the regex, never looser: the regex's {@code $} also matches before a final line break, this
      * check does not.
      */
-    private static Optional<Check> characterClass(String regex) {
+    private static Optional<Predicate<String>> characterClass(String regex) {
         Matcher whole = CHARACTER_CLASS.matcher(regex);
         if (!whole.matches()) {
             return Optional.empty();
@@ -321,11 +362,7 @@ final class CompiledSchema {
         }
         int min = Integer.parseInt(whole.group(2));
         int max = whole.group(3) == null ? min : Integer.parseInt(whole.group(3));
-        return Optional.of(node -> {
-            if (!node.isString()) {
-                return true;
-            }
-            String text = node.asString();
+        return Optional.of(text -> {
             if (text.length() < min || text.length() > max) {
                 return false;
             }
@@ -339,10 +376,10 @@ final class CompiledSchema {
         });
     }
 
-    private static Optional<Check> format(JsonNode value) {
+    private static Optional<Predicate<String>> format(JsonNode value) {
         return switch (value.asString()) {
-            case "uuid" -> Optional.of(node -> !node.isString() || Formats.isUuid(node.asString()));
-            case "date-time" -> Optional.of(node -> !node.isString() || Formats.isDateTime(node.asString()));
+            case "uuid" -> Optional.of(Formats::isUuid);
+            case "date-time" -> Optional.of(Formats::isDateTime);
             default -> Optional.empty();
         };
     }

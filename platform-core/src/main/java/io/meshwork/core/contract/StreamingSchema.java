@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -66,8 +67,10 @@ final class StreamingSchema {
         static final Node ANY = new Node();
         private static final Node NONE = new Node();
 
-        /** Checks a scalar value (type and value keywords); {@code null} when nothing is asked of scalars. */
+        /** Checks a scalar value (its value keywords); {@code null} when nothing is asked of scalars. */
         CompiledSchema scalar;
+        /** The same for a string, on its text; {@code null} when a string needs {@link #scalar} (enum, const). */
+        Predicate<String> text;
         boolean none;
         /** The {@code type} keyword as bits: the kinds of value allowed. */
         int types = ANY_TYPE;
@@ -123,6 +126,7 @@ final class StreamingSchema {
                 return Optional.empty();
             }
             node.scalar = scalar.get();
+            node.text = CompiledSchema.textChecks(valueKeywords).orElse(null);
         }
         return Optional.of(node);
     }
