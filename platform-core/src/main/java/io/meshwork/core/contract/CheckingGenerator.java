@@ -327,33 +327,41 @@ final class CheckingGenerator extends JsonGeneratorDelegate {
 
     @Override
     public JsonGenerator writeNumber(BigDecimal value) {
-        Node schema = scalar(value == null ? StreamingSchema.NULL : StreamingSchema.NUMBER);
+        if (value == null) {
+            return writeNull();
+        }
+        Node schema = scalar(StreamingSchema.NUMBER);
         if (checks(schema)) {
-            check(schema, value == null ? NODES.nullNode() : NODES.numberNode(value));
+            check(schema, NODES.numberNode(value));
         }
         return super.writeNumber(value);
     }
 
     @Override
     public JsonGenerator writeNumber(BigInteger value) {
-        Node schema = scalar(value == null ? StreamingSchema.NULL : StreamingSchema.INTEGER);
+        if (value == null) {
+            return writeNull();
+        }
+        Node schema = scalar(StreamingSchema.INTEGER);
         if (checks(schema)) {
-            check(schema, value == null ? NODES.nullNode() : NODES.numberNode(value));
+            check(schema, NODES.numberNode(value));
         }
         return super.writeNumber(value);
     }
 
     @Override
     public JsonGenerator writeNumber(String encoded) {
-        BigDecimal value = null;
+        if (encoded == null) {
+            return writeNull();
+        }
         try {
-            value = encoded == null ? null : new BigDecimal(encoded);
+            BigDecimal value = new BigDecimal(encoded);
+            Node schema = scalar(StreamingSchema.NUMBER);
+            if (checks(schema)) {
+                check(schema, NODES.numberNode(value));
+            }
         } catch (NumberFormatException notPlain) {
             doubt = true; // NaN, Infinity or worse, written as text
-        }
-        Node schema = scalar(value == null ? StreamingSchema.NULL : StreamingSchema.NUMBER);
-        if (checks(schema)) {
-            check(schema, value == null ? NODES.nullNode() : NODES.numberNode(value));
         }
         return super.writeNumber(encoded);
     }

@@ -103,10 +103,9 @@ final class CompiledSchema {
             case "maximum" -> bound(value, sign -> sign <= 0);
             case "exclusiveMinimum" -> bound(value, sign -> sign > 0);
             case "exclusiveMaximum" -> bound(value, sign -> sign < 0);
-            case "minLength", "maxLength", "pattern" -> textKeyword(name, value).map(CompiledSchema::onStrings);
+            case "minLength", "maxLength", "pattern", "format" -> textKeyword(name, value).map(CompiledSchema::onStrings);
             case "minItems" -> size(value, true);
             case "maxItems" -> size(value, false);
-            case "format" -> textKeyword(name, value).map(CompiledSchema::onStrings);
             default -> Optional.empty();
         };
     }

@@ -143,6 +143,11 @@ final class DeadLetters {
      * {@link #MAX_FUTURE_TIMESTAMP} ahead): a dead letter must always be writable, or one bad record stops the product.
      */
     static long writableTimestamp(long timestamp, long now) {
-        return timestamp < 0 || timestamp - now > MAX_FUTURE_TIMESTAMP.toMillis() ? now : timestamp;
+        return timestamp < 0 || tooFarAhead(timestamp, now) ? now : timestamp;
+    }
+
+    /** Whether brokers refuse a record with this timestamp: more than {@link #MAX_FUTURE_TIMESTAMP} ahead of {@code now}. */
+    static boolean tooFarAhead(long timestamp, long now) {
+        return timestamp - now > MAX_FUTURE_TIMESTAMP.toMillis();
     }
 }

@@ -77,7 +77,7 @@ final class OutputPort {
         @Override
         public void process(Record<K, V> record) {
             long now = context.currentSystemTimeMs();
-            if (streaming && record.timestamp() - now <= DeadLetters.MAX_FUTURE_TIMESTAMP.toMillis()) {
+            if (streaming && !DeadLetters.tooFarAhead(record.timestamp(), now)) {
                 RecordValidator.Written written = validator.write(record.value(), keyField);
                 if (written.conforms() && (keyField == null || written.key() != null)) {
                     String key = keyField == null ? keyText(record.key()) : written.key().asString();
@@ -137,11 +137,11 @@ final class OutputPort {
         private List<Violation> violations(JsonNode tree, long eventTime, long now) {
             List<Violation> schema = validator.validate(tree);
             boolean keyed = keyField == null || !tree.isObject() || tree.path(keyField).isValueNode();
-            if (schema.isEmpty() && keyed && eventTime - now <= DeadLetters.MAX_FUTURE_TIMESTAMP.toMillis()) {
+            if (schema.isEmpty() && keyed && !DeadLetters.tooFarAhead(eventTime, now)) {
                 return List.of(); // the common case, without a list to build
             }
             List<Violation> violations = new ArrayList<>(schema);
-            if (eventTime - now > DeadLetters.MAX_FUTURE_TIMESTAMP.toMillis()) {
+            if (DeadLetters.tooFarAhead(eventTime, now)) {
                 violations.add(new Violation("event-time", "$", "event time " + Instant.ofEpochMilli(eventTime)
                         + " is more than " + DeadLetters.MAX_FUTURE_TIMESTAMP + " ahead of the clock; Kafka would reject the record"));
             }
